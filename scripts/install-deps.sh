@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what smtp-explain needs from Debian's packages. Idempotent and
+# non-interactive; run as root on Debian 12.
+#   scripts/install-deps.sh          build dependencies
+#   scripts/install-deps.sh --test   also what the test suite needs (Postfix, Sieve, miltertest)
+set -euo pipefail
+
+build_pkgs=(build-essential cmake pkg-config libmilter-dev libspdlog-dev catch2
+            libtomlplusplus-dev libre2-dev)
+test_pkgs=(postfix dovecot-sieve miltertest swaks iproute2 util-linux procps python3
+           libsisimai-perl)
+
+pkgs=("${build_pkgs[@]}")
+if [[ "${1:-}" == "--test" ]]; then pkgs+=("${test_pkgs[@]}"); fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]} == 0)); then exit 0; fi
+
+if [[ $(id -u) -ne 0 ]]; then
+  echo "install-deps: missing packages: ${missing[*]}; run as root to install them" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+# Postfix must not configure or start a system instance: the tests run their own.
+echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"
