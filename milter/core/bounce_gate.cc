@@ -1,0 +1,246 @@
+#include "bounce_gate.h"
+
+#include <algorithm>
+
+#include "formats.h"
+#include "mime_header.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+// Subject phrases of bounces (lower case, substring), from Sisimai's Order.pm
+// and Lhost modules plus common MTAs in several languages.
+constexpr std::string_view kBounceSubjects[] = {
+    "undeliver",  // Undeliverable, Undelivered Mail Returned to Sender
+    "delivery status notification",
+    "delivery notification",
+    "delivery report",
+    "delivery status",
+    "returned mail",
+    "return mail",
+    "returned to sender",
+    "failure notice",
+    "mail delivery failed",
+    "mail delivery failure",
+    "mail delivery system",
+    "mail delivery problem",
+    "mail delivery",
+    "delivery failure",
+    "delivery failed",
+    "delivery has failed",
+    "failed delivery",
+    "failure delivery",
+    "delivery problem",
+    "delivery delayed",
+    "delayed mail",
+    "non delivery",
+    "non-delivery",
+    "nondelivery",
+    "non remis",
+    "non_remis",
+    "non recapitabile",
+    "not delivered",
+    "could not be delivered",
+    "couldn't be delivered",
+    "could not send message",
+    "mail could not",
+    "mail not delivered",
+    "mail failure",
+    "mail system error",
+    "permanent delivery",
+    "message you sent",
+    "sorry, your message",
+    "there was an error",
+    "see transcript for details",
+    "message frozen",
+    "postmaster notify",
+    "loop alert",
+    "loop-alert",
+    "[bounce]",
+    "bounce notification",
+    "unable to deliver",
+    "unzustellbar",
+    "nicht zustellbar",
+    "zustellung fehlgeschlagen",
+    "no entregado",
+    "no se puede entregar",
+    "onbestelbaar",
+    "non distribuable",
+    "impossible de remettre",
+    "mensagem não entregue",
+    "niedostarczalna",
+    "\xe9\x85\x8d\xe4\xbf\xa1\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc",  // 配信エラー
+    "\xe9\x80\x81\xe4\xbf\xa1\xe5\xa4\xb1\xe6\x95\x97",              // 送信失敗
+    "\xe9\x85\x8d\xe9\x81\x94\xe4\xb8\x8d\xe8\x83\xbd",              // 配達不能
+};
+
+// Subject openings of auto-replies (lower case, prefix), from RFC3834.pm plus
+// common vacation responders.
+constexpr std::string_view kAutoReplySubjects[] = {
+    "auto:",
+    "auto response",
+    "auto reply",
+    "auto-reply",
+    "autoreply",
+    "automatic reply",
+    "auto-response",
+    "out of office",
+    "out of the office",
+    "vacation",
+    "away from",
+    "abwesenheit",
+    "r\xc3\xa9ponse automatique",
+    "risposta automatica",
+    "respuesta autom\xc3\xa1tica",
+    "automatisch antwoord",
+    "\xe8\x87\xaa\xe5\x8b\x95\xe5\xbf\x9c\xe7\xad\x94",
+};
+
+// From local parts of delivery agents.
+constexpr std::string_view kDaemonLocalParts[] = {
+    "mailer-daemon",        "mailer_daemon", "mailerdaemon", "mail-daemon",
+    "maildaemon",           "postmaster",    "post_master",  "mdaemon",
+    "mail.delivery.system", "bounce",        "bounces",      "mailer",
+    "mail-delivery-system", "mta-daemon",
+};
+
+// Display-name phrases of delivery agents (lower case, substring).
+constexpr std::string_view kDaemonNames[] = {
+    "mail delivery system",
+    "mail delivery subsystem",
+    "mail deliver system",
+    "mailer-daemon",
+    "mailer daemon",
+    "mail administrator",
+    "delivery status notification",
+    "courier mail server",
+    "interscan",
+    "content-filter at",
+    "mail delivery service",
+    "mail delivery",
+    "postmaster",
+};
+
+// Fields whose mere presence marks a delivery report.
+constexpr std::string_view kBounceFields[] = {
+    "X-Failed-Recipients",  "X-MS-Exchange-Message-Is-Ndr", "X-MX-Bounce",
+    "X-MS-Embedded-Report", "X-Mailer-Daemon-Error",
+};
+
+// Fields that justify a look at the body (Sisimai Lhost header checks).
+constexpr std::string_view kWeakFields[] = {
+    "X-AWS-Outgoing",     "X-SES-Outgoing",     "X-Amz-Sns-Message-Id",
+    "X-MXL-Hash",         "X-MXL-NoteHash",     "X-Mailer-Daemon",
+    "X-Postfix-Queue-ID", "X-AHMAILID",         "X-MLServer",
+    "X-Msg-Ref",          "X-NAI-Header",       "X-SEF-Processed",
+    "X-GMX-Antispam",     "X-Gm-Message-State", "X-ZohoMail",
+    "X-Yandex-Uniq",      "X-YMailISG",         "X-AOL-IP",
+    "X-SPASIGN",
+};
+
+constexpr std::string_view kWeakMailers[] = {
+    "m-filter", "surfcontrol", "<smtp32 v", "microsoft exchange", "mfilter",
+};
+
+bool any_substring(std::string_view text, const std::string_view* list, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (icontains(text, list[i])) return true;
+  }
+  return false;
+}
+
+template <std::size_t N>
+bool any_substring(std::string_view text, const std::string_view (&list)[N]) {
+  return any_substring(text, list, N);
+}
+
+bool is_null_path(std::string_view v) {
+  v = trim(v);
+  return v == "<>" || v == "< >" || v.empty();
+}
+
+}  // namespace
+
+bool subject_says_bounce(std::string_view subject) {
+  return any_substring(subject, kBounceSubjects);
+}
+
+bool subject_says_auto_reply(std::string_view subject) {
+  std::string_view s = trim(subject);
+  for (std::string_view p : kAutoReplySubjects) {
+    if (istarts_with(s, p)) return true;
+  }
+  return false;
+}
+
+GateVerdict evaluate_headers(const HeaderList& headers,
+                             std::optional<std::string_view> envelope_sender) {
+  GateVerdict v;
+  const std::string_view from = headers.get("From");
+  const std::string_view subject = headers.get("Subject");
+  const std::string_view ctype = headers.get("Content-Type");
+
+  if (envelope_sender && is_null_path(*envelope_sender)) v.null_sender = true;
+  if (headers.has("Return-Path") && is_null_path(headers.get("Return-Path"))) v.null_sender = true;
+
+  if (istarts_with(trim(ctype), "multipart/report")) {
+    const std::string type = header_param(ctype, "report-type");
+    if (type == "feedback-report") {
+      v.feedback_report = true;
+    } else if (type == "disposition-notification") {
+      v.weak_signal = true;  // a read receipt: not a bounce, but cheap to look at
+    } else {
+      v.delivery_report = true;  // delivery-status, global-delivery-status, or unlabelled
+    }
+  }
+
+  const std::string local = from_local_part(from);
+  for (std::string_view d : kDaemonLocalParts) {
+    if (local == d) v.delivery_report = true;
+  }
+  // Display name only (the part before '<'), so "postmaster" in a domain is no sign.
+  std::string_view display = from.substr(0, std::min(from.find('<'), from.size()));
+  if (from.find('<') == std::string_view::npos) {
+    std::size_t paren = from.find('(');
+    display = paren == std::string_view::npos ? std::string_view{} : from.substr(paren);
+  }
+  if (any_substring(display, kDaemonNames)) v.delivery_report = true;
+  if (subject_says_bounce(subject)) v.delivery_report = true;
+  for (std::string_view f : kBounceFields) {
+    if (headers.has(f)) v.delivery_report = true;
+  }
+
+  for (std::string_view f : kWeakFields) {
+    if (headers.has(f)) v.weak_signal = true;
+  }
+  if (any_substring(headers.get("X-Mailer"), kWeakMailers)) v.weak_signal = true;
+  if (any_substring(headers.get("X-MimeOLE"), kWeakMailers)) v.weak_signal = true;
+
+  // RFC 3834 / RFC3834.pm. "auto-replied" is also set by bounces (Postfix), so
+  // it only means an auto-reply when nothing says delivery report.
+  const std::string_view auto_submitted = trim(headers.get("Auto-Submitted"));
+  bool auto_sign = false;
+  if (!auto_submitted.empty() && !iequals(auto_submitted, "no")) {
+    v.weak_signal = true;
+    if (istarts_with(auto_submitted, "auto-replied")) auto_sign = true;
+  }
+  if (headers.has("X-Autoreply") || headers.has("X-Autorespond") ||
+      iequals(trim(headers.get("Precedence")), "auto_reply") ||
+      iequals(trim(headers.get("X-Apple-Action")), "vacation") ||
+      icontains(headers.get("X-Auto-Response-Suppress"), "oof") ||
+      iequals(trim(headers.get("X-Autogenerated")), "reply") || subject_says_auto_reply(subject)) {
+    auto_sign = true;
+  }
+  if (auto_sign && !v.delivery_report) {
+    const bool daemon = local == "postmaster" || local == "mailer-daemon" || local == "root";
+    if (!daemon) v.auto_reply = true;
+  }
+  return v;
+}
+
+bool headers_say_delivery_report(const HeaderList& headers) {
+  return evaluate_headers(headers, std::nullopt).delivery_report;
+}
+
+}  // namespace smtp_explain

@@ -1,0 +1,164 @@
+// The fallback scanner for text bounces no specific family claimed. It knows
+// the shapes most MTAs share:
+//   <a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 ... (Postfix-like)
+//   a@example.com
+//       SMTP error from remote mail server after RCPT TO:<a@...>: 550 ... (Exim-like)
+//   a@example.com ... said: 550 ...  /  550 5.1.1 <a@example.com>: User unknown
+// and X-Failed-Recipients. To stay quiet on ordinary mail and on notices we
+// cannot read, a recipient is only reported when its text carries an SMTP code
+// or the address is listed in X-Failed-Recipients, and only when the headers
+// say the message is a delivery report (bounce_gate.h).
+#include <algorithm>
+
+#include "bounce_gate.h"
+#include "formats.h"
+#include "smtp_explain/codes.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+constexpr std::size_t kMaxContinuation = 8;
+
+// True if a reply or status code stands at a word start somewhere in `text`.
+bool has_smtp_code(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 &&
+        (is_ascii_digit(text[i - 1]) || text[i - 1] == '.' || is_ascii_alpha(text[i - 1]))) {
+      continue;
+    }
+    std::string_view rest = text.substr(i);
+    if (match_status_code(rest) > 0) return true;
+    if (match_reply_code(rest) == 3 && rest.size() > 3 && (rest[3] == ' ' || rest[3] == '-')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Header-like lines of an embedded message or of the notice itself.
+bool is_header_line(std::string_view line) {
+  static constexpr std::string_view kNames[] = {"from:",
+                                                "to:",
+                                                "cc:",
+                                                "reply-to:",
+                                                "return-path:",
+                                                "sender:",
+                                                "message-id:",
+                                                "received:",
+                                                "subject:",
+                                                "date:",
+                                                "x-",
+                                                "in-reply-to:",
+                                                "references:",
+                                                "delivered-to:",
+                                                "envelope-to:",
+                                                "errors-to:",
+                                                "list-",
+                                                "dkim-",
+                                                "authentication-results:"};
+  for (std::string_view n : kNames) {
+    if (istarts_with(line, n)) return true;
+  }
+  return false;
+}
+
+std::string remote_host_of(std::string_view diag) {
+  std::size_t p = ifind(diag, "host ");
+  if (p == std::string_view::npos) return {};
+  if (p > 0 && is_ascii_alpha(diag[p - 1])) return {};
+  std::string_view rest = diag.substr(p + 5);
+  std::size_t end = 0;
+  while (end < rest.size() && (is_ascii_alpha(rest[end]) || is_ascii_digit(rest[end]) ||
+                               rest[end] == '.' || rest[end] == '-')) {
+    ++end;
+  }
+  std::string_view host = rest.substr(0, end);
+  if (host.find('.') == std::string_view::npos) return {};
+  return std::string(host);
+}
+
+bool starts_with_address(std::string_view line) {
+  std::string_view t = trim(line);
+  if (!t.empty() && t.front() == '<') t.remove_prefix(1);
+  std::string_view a = first_address(t);
+  return !a.empty() && a.data() == t.data();
+}
+
+}  // namespace
+
+bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
+  if (!headers_say_delivery_report(msg.headers)) return false;
+  std::vector<std::string> listed;  // X-Failed-Recipients
+  for (std::string_view v : msg.headers.all("X-Failed-Recipients")) {
+    for (std::string_view a : find_addresses(v)) listed.push_back(clean_address(a));
+  }
+  const std::string notice_to = clean_address(first_address(msg.headers.get("To")));
+  const std::string notice_from = clean_address(first_address(msg.headers.get("From")));
+
+  const std::vector<std::string_view> lines = split_lines(error_part(msg.text));
+  const std::size_t before = out->size();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i];
+    if (is_header_line(trim(line))) continue;
+    std::vector<std::string_view> addrs = find_addresses(line);
+    if (addrs.empty()) continue;
+    std::string addr = clean_address(addrs.front());
+    if (addr.empty() || addr == notice_to || addr == notice_from) continue;
+
+    // The diagnostic: the rest of the line after the address, plus the lines
+    // that continue it (up to a blank line or the next recipient).
+    const char* after = addrs.front().data() + addrs.front().size();
+    std::string diag(trim(line.substr(static_cast<std::size_t>(after - line.data()))));
+    while (!diag.empty() && (diag.front() == '>' || diag.front() == ':' || diag.front() == ','))
+      diag.erase(0, 1);
+    std::string before_addr(
+        trim(line.substr(0, static_cast<std::size_t>(addrs.front().data() - line.data()))));
+    if (has_smtp_code(before_addr)) diag = before_addr + " " + diag;  // "550 5.1.1 <a@b>: ..."
+    std::size_t j = i + 1;
+    for (; j < lines.size() && j <= i + kMaxContinuation; ++j) {
+      std::string_view next = lines[j];
+      if (trim(next).empty()) break;
+      if (starts_with_address(next) && !is_space_or_tab(next.front())) break;
+      if (starts_with_address(next) && is_space_or_tab(line.empty() ? 'x' : line.front()) &&
+          next.find_first_not_of(" \t") <= line.find_first_not_of(" \t")) {
+        break;
+      }
+      diag += ' ';
+      diag += trim(next);
+    }
+    const bool is_listed = std::find(listed.begin(), listed.end(), addr) != listed.end();
+    if (!has_smtp_code(diag) && !is_listed) continue;
+
+    // One entry per address: a later mention with a code improves an earlier one.
+    FoundRecipient* existing = nullptr;
+    for (std::size_t k = before; k < out->size(); ++k) {
+      if (clean_address((*out)[k].address) == addr) existing = &(*out)[k];
+    }
+    if (existing != nullptr) {
+      if (!has_smtp_code(existing->diagnostic) && has_smtp_code(diag)) existing->diagnostic = diag;
+    } else {
+      FoundRecipient r;
+      r.address = addr;
+      r.remote_mta = remote_host_of(diag);
+      r.diagnostic = std::move(diag);
+      out->push_back(std::move(r));
+    }
+    i = j - 1;
+  }
+  // Listed recipients the text never mentioned still failed.
+  for (const std::string& a : listed) {
+    if (a.empty()) continue;
+    bool seen = false;
+    for (std::size_t k = before; k < out->size(); ++k)
+      seen |= clean_address((*out)[k].address) == a;
+    if (!seen) {
+      FoundRecipient r;
+      r.address = a;
+      out->push_back(std::move(r));
+    }
+  }
+  return out->size() > before;
+}
+
+}  // namespace smtp_explain

@@ -1,0 +1,81 @@
+#include "text_util.h"
+
+namespace smtp_explain {
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+bool istarts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+bool iends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && iequals(text.substr(text.size() - suffix.size()), suffix);
+}
+
+std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from) {
+  if (needle.empty()) return from <= haystack.size() ? from : std::string_view::npos;
+  if (haystack.size() < needle.size()) return std::string_view::npos;
+  const char first = ascii_lower(needle[0]);
+  const std::size_t last = haystack.size() - needle.size();
+  for (std::size_t i = from; i <= last; ++i) {
+    if (ascii_lower(haystack[i]) != first) continue;
+    std::size_t j = 1;
+    while (j < needle.size() && ascii_lower(haystack[i + j]) == ascii_lower(needle[j])) ++j;
+    if (j == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::string_view trim(std::string_view s) {
+  auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string to_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t n = max_bytes;
+  // Step back over continuation bytes so a multi-byte character is not split.
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+std::string one_line(std::string_view text, std::size_t max_bytes) {
+  std::string out;
+  out.reserve(text.size() < max_bytes ? text.size() : max_bytes);
+  bool pending_space = false;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == 0) continue;
+    if (c < 0x20 || c == 0x7F || c == ' ') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      if (out.size() + 1 >= max_bytes) break;
+      out.push_back(' ');
+      pending_space = false;
+    }
+    if (out.size() >= max_bytes + 4) break;  // room to finish a UTF-8 sequence
+    out.push_back(ch);
+  }
+  std::string_view cut = utf8_prefix(out, max_bytes);
+  out.resize(cut.size());
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace smtp_explain
