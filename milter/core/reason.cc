@@ -1,0 +1,233 @@
+// Bounce reason classification, ported from Sisimai's Reason.pm and
+// Reason/*.pm (BSD 2-clause, third_party/sisimai/LICENSE) and brought up to the
+// Sisimai 5 vocabulary. See reason.h.
+//
+// Precedence, first match wins:
+//   1. A 2.x.x status (or a success action without a failure code): delivered.
+//   2. A `hint` from a format scanner, if it is a known reason and not one of
+//      the vague ones Sisimai re-examines (undefined, onhold, systemerror,
+//      securityerror, networkerror, hostunknown, userunknown); the vague ones
+//      are kept only as the fallback of step 5.
+//   3. Remote-host rules (reason_rhost.cc) for providers with their own codes.
+//   4. The ordered first pass (Sisimai 5's ClassOrder[0]): for each reason in
+//      a fixed order, "does the status code name it, or does the text say it",
+//      with the per-reason conditions on the SMTP command.
+//   5. The fallback (Sisimai's anotherone()): the status code's reason, or the
+//      phrases of the second-pass reasons when the code is vague, then the
+//      status class (X.6 contenterror, X.7 securityerror), the diagnostic type
+//      (X-Unix: mailererror), 50x replies (syntaxerror), a delayed action
+//      (expired), a HELO/EHLO failure (blocked), then onhold if there is any
+//      text, else undefined.
+#include "reason.h"
+
+#include <array>
+#include <string>
+
+#include "reason_match.h"
+#include "reason_phrases.h"
+#include "reason_rhost.h"
+#include "reason_status.h"
+
+namespace smtp_explain {
+namespace {
+
+using reason_detail::reason_for_status;
+using reason_detail::reason_matches;
+
+// Longest part of the diagnostic we look at; replies are short, and the
+// parser bounds the field anyway.
+constexpr std::size_t kMaxDiagnostic = 8192;
+
+constexpr std::array<std::string_view, 32> kReasons = {
+    "authfailure", "badreputation",   "blocked",      "contenterror",    "delivered",
+    "exceedlimit", "expired",         "filtered",     "hasmoved",        "hostunknown",
+    "mailboxfull", "mailererror",     "mesgtoobig",   "networkerror",    "norelaying",
+    "notaccept",   "notcompliantrfc", "onhold",       "policyviolation", "rejected",
+    "requireptr",  "securityerror",   "spamdetected", "speeding",        "suspend",
+    "syntaxerror", "systemerror",     "systemfull",   "toomanyconn",     "undefined",
+    "userunknown", "virusdetected",
+};
+
+// Reasons too vague to stop at: Sisimai tries to find a better one.
+bool is_vague(std::string_view reason) {
+  return reason == "undefined" || reason == "onhold" || reason == "systemerror" ||
+         reason == "securityerror" || reason == "networkerror" || reason == "hostunknown" ||
+         reason == "userunknown";
+}
+
+// Returns the static copy of a reason name (the tables hold static views too,
+// but this keeps the contract obvious).
+std::string_view intern(std::string_view reason) {
+  for (std::string_view r : kReasons) {
+    if (r == reason) return r;
+  }
+  return "undefined";
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+bool command_is_one_of(std::string_view cmd, std::initializer_list<std::string_view> list) {
+  for (std::string_view c : list) {
+    if (cmd == c) return true;
+  }
+  return false;
+}
+
+struct Context {
+  const ReasonInput& in;
+  std::string_view text;        // lower-cased diagnostic
+  std::string_view tempreason;  // reason the status code names, or ""
+  bool smtp_diagnostic;         // Diagnostic-Code type SMTP (or unknown)
+};
+
+// Sisimai's Reason::*::true() for the reasons of the first pass.
+bool first_pass_true(const Context& c, std::string_view reason) {
+  const std::string_view cmd = c.in.smtp_command;
+  const std::string_view temp = c.tempreason;
+  if (reason == "mailboxfull" || reason == "exceedlimit" || reason == "toomanyconn" ||
+      reason == "blocked" || reason == "authfailure" || reason == "requireptr" ||
+      reason == "suspend") {
+    return temp == reason || reason_matches(reason, c.text);
+  }
+  if (reason == "mesgtoobig") {
+    if (temp == "mesgtoobig") return true;
+    if (temp == "exceedlimit") return false;
+    return reason_matches(reason, c.text);
+  }
+  if (reason == "hasmoved" || reason == "notcompliantrfc" || reason == "badreputation" ||
+      reason == "speeding" || reason == "contenterror") {
+    return temp == reason || reason_matches(reason, c.text);
+  }
+  if (reason == "norelaying") {
+    if (command_is_one_of(cmd, {"CONN", "EHLO", "HELO"})) return false;
+    return reason_matches(reason, c.text);
+  }
+  if (reason == "userunknown") {
+    if (temp == "suspend") return false;
+    if (temp == "userunknown") {
+      // The code says "no such user", unless the text says something else.
+      for (std::string_view other :
+           {"norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept",
+            "requireptr", "authfailure", "suspend", "speeding", "badreputation"}) {
+        if (reason_matches(other, c.text)) return false;
+      }
+      return true;
+    }
+    return cmd == "RCPT" && reason_matches(reason, c.text);
+  }
+  if (reason == "filtered") {
+    if (temp == "suspend") return false;
+    if (temp == "filtered") {
+      return reason_matches("userunknown", c.text) || reason_matches("filtered", c.text);
+    }
+    if (command_is_one_of(cmd, {"CONN", "EHLO", "HELO", "MAIL", "RCPT"})) return false;
+    return reason_matches("filtered", c.text) || reason_matches("userunknown", c.text);
+  }
+  if (reason == "rejected") {
+    if (temp == "rejected") return true;
+    if (cmd == "MAIL") return reason_matches(reason, c.text);
+    if (cmd == "DATA") return temp != "userunknown" && reason_matches(reason, c.text);
+    if (temp.empty() || temp == "onhold" || temp == "undefined" || temp == "securityerror" ||
+        temp == "systemerror") {
+      return reason_matches(reason, c.text);
+    }
+    return false;
+  }
+  if (reason == "hostunknown") {
+    if (temp == "hostunknown") return !reason_matches("networkerror", c.text);
+    return reason_matches(reason, c.text);
+  }
+  if (reason == "spamdetected") {
+    if (temp == "spamdetected") return true;
+    if (command_is_one_of(cmd, {"CONN", "EHLO", "HELO", "MAIL", "RCPT"})) return false;
+    return reason_matches(reason, c.text);
+  }
+  return false;
+}
+
+// Sisimai 5's ClassOrder[0]: the order decides between overlapping phrases.
+constexpr std::array<std::string_view, 19> kFirstPass = {
+    "mailboxfull",     "mesgtoobig",    "exceedlimit",  "suspend",  "hasmoved",
+    "norelaying",      "authfailure",   "userunknown",  "filtered", "requireptr",
+    "notcompliantrfc", "badreputation", "contenterror", "rejected", "hostunknown",
+    "spamdetected",    "speeding",      "toomanyconn",  "blocked",
+};
+
+// Sisimai 5's ClassOrder[1]: phrases tried when the status code is vague.
+constexpr std::array<std::string_view, 18> kSecondPass = {
+    "mailboxfull",   "authfailure",     "badreputation", "speeding",    "spamdetected",
+    "virusdetected", "policyviolation", "norelaying",    "systemerror", "networkerror",
+    "suspend",       "contenterror",    "systemfull",    "notaccept",   "expired",
+    "securityerror", "mailererror",     "requireptr",
+};
+
+bool is_syntax_error_reply(std::string_view reply) {
+  return reply.size() == 3 && (reply[0] == '4' || reply[0] == '5') && reply[1] == '0' &&
+         reply[2] >= '0' && reply[2] <= '7';
+}
+
+// Sisimai's anotherone(): the fallback when the first pass found nothing.
+std::string_view another_one(const Context& c) {
+  std::string_view reason = c.tempreason;
+  const bool try_to_match =
+      reason.empty() || reason == "expired" || is_vague(reason) || !c.smtp_diagnostic;
+  if (try_to_match) {
+    for (std::string_view r : kSecondPass) {
+      if (reason_matches(r, c.text)) return r;
+    }
+  }
+  if (!reason.empty()) return reason;
+
+  const std::string_view st = c.in.status;
+  if (starts_with(st, "5.6") || starts_with(st, "4.6")) return "contenterror";
+  if (starts_with(st, "5.7") || starts_with(st, "4.7")) return "securityerror";
+  if (starts_with(c.text, "x-unix;") || starts_with(c.text, "x-postfix;")) return "mailererror";
+  if (is_syntax_error_reply(c.in.reply_code)) return "syntaxerror";
+  if (c.in.action == "delayed" || c.in.action == "expired") return "expired";
+  if (command_is_one_of(c.in.smtp_command, {"EHLO", "HELO"})) return "blocked";
+  return {};
+}
+
+bool is_success(const ReasonInput& in) {
+  if (starts_with(in.status, "2.")) return true;
+  if (!in.status.empty() || (!in.reply_code.empty() && in.reply_code[0] != '2')) return false;
+  return in.action == "delivered" || in.action == "relayed" || in.action == "expanded";
+}
+
+}  // namespace
+
+bool is_known_reason(std::string_view name) {
+  for (std::string_view r : kReasons) {
+    if (r == name) return true;
+  }
+  return false;
+}
+
+std::string_view classify_reason(const ReasonInput& in) {
+  if (is_success(in)) return "delivered";
+  if (!in.hint.empty() && is_known_reason(in.hint) && !is_vague(in.hint)) return intern(in.hint);
+
+  const std::string text = reason_detail::to_lower_ascii(in.diagnostic.substr(0, kMaxDiagnostic));
+  const std::string host = reason_detail::to_lower_ascii(in.remote_mta);
+  const Context c{in, text, reason_for_status(in.status),
+                  !(starts_with(text, "x-") && text.find(';') < 16)};
+
+  if (std::string_view r = reason_detail::rhost_reason({host, in.status, in.reply_code, text});
+      !r.empty()) {
+    return intern(r);
+  }
+  if (c.smtp_diagnostic) {
+    for (std::string_view r : kFirstPass) {
+      if (first_pass_true(c, r)) return r;
+    }
+  }
+  if (std::string_view r = another_one(c); !r.empty() && r != "undefined") return intern(r);
+  if (!in.hint.empty() && is_known_reason(in.hint)) return intern(in.hint);
+  if (in.action == "delayed") return "expired";
+  if (!text.empty() || !in.status.empty()) return "onhold";
+  return "undefined";
+}
+
+}  // namespace smtp_explain
