@@ -1,0 +1,48 @@
+// ConnectionState: what the milter keeps for one MTA connection: the snapshot
+// it started with, an id for log lines, and the message in progress (a
+// separate object, replaced at each MAIL FROM and dropped at end/abort).
+// Owned by libmilter's private-data slot: created as a unique_ptr, released
+// into smfi_setpriv, taken back and freed at close.
+// Thread safety: libmilter calls one connection's callbacks from one thread at a
+// time; the live-connection counter is atomic.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+
+#include "message_state.h"
+#include "snapshot.h"
+
+namespace smtp_explain::daemon {
+
+class ConnectionState {
+ public:
+  explicit ConnectionState(std::shared_ptr<const Snapshot> snapshot);
+  ~ConnectionState();
+  ConnectionState(const ConnectionState&) = delete;
+  ConnectionState& operator=(const ConnectionState&) = delete;
+
+  // Starts a new message (dropping any previous one) with this connection's snapshot.
+  MessageState& begin_message();
+  MessageState* message() { return message_.get(); }
+  const MessageState* message() const { return message_.get(); }
+  void end_message() { message_.reset(); }
+
+  std::uint64_t id() const { return id_; }
+  // Whether the MTA understands SMFIS_SKIP (set at negotiation).
+  bool skip_supported() const { return skip_supported_; }
+  void set_skip_supported(bool v) { skip_supported_ = v; }
+  const std::shared_ptr<const Snapshot>& snapshot() const { return snapshot_; }
+
+  // Connections alive in this process (for the drain at shutdown).
+  static long live();
+
+ private:
+  std::shared_ptr<const Snapshot> snapshot_;
+  std::unique_ptr<MessageState> message_;
+  std::uint64_t id_;
+  bool skip_supported_ = false;
+};
+
+}  // namespace smtp_explain::daemon

@@ -1,0 +1,239 @@
+// smtp-explain-milter: start-up, reload and shutdown around libmilter's
+// smfi_main(). Order: options and configuration (fatal if bad), logging,
+// socket, background, pidfile, privilege drop, serve; SIGHUP reloads,
+// SIGTERM stops after the connections in flight (bounded by `timeout`).
+#include <libmilter/mfapi.h>
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fcntl.h>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "connection_state.h"
+#include "logging.h"
+#include "milter_callbacks.h"
+#include "options.h"
+#include "privileges.h"
+#include "reload_signal.h"
+#include "snapshot.h"
+#include "socket_setup.h"
+
+#ifndef SMTP_EXPLAIN_VERSION
+#define SMTP_EXPLAIN_VERSION "0.1.0"
+#endif
+
+namespace smtp_explain::daemon {
+namespace {
+
+Options g_options;
+SnapshotStore* g_store = nullptr;
+
+void observe_fallbacks(const Snapshot& snap) {
+  snap.catalog->set_fallback_observer([](std::string_view lang, std::string_view what) {
+    spdlog::info("catalog: {} text missing in \"{}\", English used", what, lang);
+  });
+}
+
+// Runs in libmilter's signal thread on SIGHUP (see reload_signal.h).
+void reload() {
+  try {
+    std::shared_ptr<const Snapshot> old = g_store->current();
+    DaemonConfig config;
+    std::string error;
+    if (!g_options.config_path.empty() &&
+        !load_config_file(g_options.config_path, &config, &error)) {
+      spdlog::error("reload failed, keeping generation {}: {}", old->generation, error);
+      return;
+    }
+    apply_overrides(g_options, &config);
+    auto next = build_snapshot(config, old->generation + 1, &error);
+    if (!next) {
+      spdlog::error("reload failed, keeping generation {}: {}", old->generation, error);
+      return;
+    }
+    for (auto [key, before, after] : {std::tuple{"socket", old->config.socket, config.socket},
+                                      std::tuple{"user", old->config.user, config.user},
+                                      std::tuple{"pidfile", old->config.pidfile, config.pidfile}}) {
+      if (before != after) spdlog::warn("reload: {} changes only at restart", key);
+    }
+    observe_fallbacks(*next);
+    set_log_level(config.log_level);
+    g_store->replace(next);
+    spdlog::info("reloaded configuration (generation {}): language={} catalog={} providers={}",
+                 next->generation, config.language,
+                 config.catalog_file.empty() ? "built-in" : config.catalog_file,
+                 config.providers_file.empty() ? "built-in" : config.providers_file);
+  } catch (const std::exception& e) {
+    spdlog::error("reload failed: {}", e.what());
+  }
+}
+
+bool daemonize(std::string* error) {
+  pid_t pid = fork();
+  if (pid < 0) {
+    *error = std::string("fork: ") + std::strerror(errno);
+    return false;
+  }
+  if (pid > 0) _exit(0);
+  if (setsid() < 0) {
+    *error = std::string("setsid: ") + std::strerror(errno);
+    return false;
+  }
+  if (chdir("/") != 0) {
+    *error = std::string("chdir /: ") + std::strerror(errno);
+    return false;
+  }
+  int fd = open("/dev/null", O_RDWR);
+  if (fd < 0) {
+    *error = std::string("/dev/null: ") + std::strerror(errno);
+    return false;
+  }
+  dup2(fd, 0);
+  dup2(fd, 1);
+  dup2(fd, 2);
+  if (fd > 2) close(fd);
+  return true;
+}
+
+bool write_pidfile(const std::string& path, std::string* error) {
+  FILE* f = std::fopen(path.c_str(), "w");
+  if (f == nullptr) {
+    *error = "pidfile " + path + ": " + std::strerror(errno);
+    return false;
+  }
+  std::fprintf(f, "%ld\n", static_cast<long>(getpid()));
+  if (std::fclose(f) != 0) {
+    *error = "pidfile " + path + ": " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+int fail(const std::string& why) {
+  std::cerr << "smtp-explain-milter: " << why << "\n";
+  if (spdlog::default_logger_raw() != nullptr) spdlog::critical("not started: {}", why);
+  return 1;
+}
+
+int run(int argc, char** argv) {
+  std::string error;
+  if (!parse_options(std::vector<std::string>(argv + 1, argv + argc), &g_options, &error)) {
+    std::cerr << "smtp-explain-milter: " << error << "\n";
+    return 2;
+  }
+  if (g_options.show_help) {
+    std::cout << usage_text();
+    return 0;
+  }
+  if (g_options.show_version) {
+    unsigned major = 0, minor = 0, patch = 0;
+    smfi_version(&major, &minor, &patch);
+    std::cout << "smtp-explain-milter " << SMTP_EXPLAIN_VERSION << " (libmilter " << major << "."
+              << minor << "." << patch << ")\n";
+    return 0;
+  }
+
+  DaemonConfig config;
+  if (!g_options.config_path.empty() && !load_config_file(g_options.config_path, &config, &error)) {
+    return fail(error);
+  }
+  apply_overrides(g_options, &config);
+  std::shared_ptr<const Snapshot> snap = build_snapshot(config, 1, &error);
+  if (!snap) return fail(error);
+  if (g_options.check_config) {
+    std::cout << "configuration OK: socket=" << config.socket << " language=" << config.language
+              << " catalog=" << (config.catalog_file.empty() ? "built-in" : config.catalog_file)
+              << " providers="
+              << (config.providers_file.empty() ? "built-in" : config.providers_file) << " ("
+              << snap->providers->size() << " rules)\n";
+    return 0;
+  }
+
+  const bool started_as_root = geteuid() == 0;
+  if (started_as_root && config.user.empty() && !config.allow_root) {
+    return fail("refusing to run as root: give --user NAME (or allow_root = true / --allow-root)");
+  }
+  if (!setup_logging(config.log_destination, g_options.foreground, config.log_level, &error)) {
+    return fail(error);
+  }
+  observe_fallbacks(*snap);
+
+  int owner_uid = -1, owner_gid = -1;
+  if (!config.user.empty()) {
+    UserIds ids;
+    if (!lookup_user(config.user, &ids, &error)) return fail(error);
+    owner_uid = static_cast<int>(ids.uid);
+    owner_gid = static_cast<int>(ids.gid);
+  }
+  if (!prepare_socket_directory(config.socket, started_as_root ? owner_uid : -1, owner_gid,
+                                &error)) {
+    return fail(error);
+  }
+
+  static SnapshotStore store(snap);
+  g_store = &store;
+  static std::string socket_spec = config.socket;
+  if (smfi_setconn(socket_spec.data()) != MI_SUCCESS) return fail("bad socket " + socket_spec);
+  smfi_settimeout(config.timeout);
+  if (smfi_register(filter_description(&store)) != MI_SUCCESS) {
+    return fail("smfi_register failed");
+  }
+  mode_t old_umask = umask(0);
+  int open_rc = smfi_opensocket(true);
+  umask(old_umask);
+  if (open_rc != MI_SUCCESS) return fail("cannot open socket " + socket_spec);
+  if (!set_socket_mode(config.socket, config.socket_mode, &error)) return fail(error);
+
+  if (!g_options.foreground && !daemonize(&error)) return fail(error);
+  if (!config.pidfile.empty()) {
+    if (!write_pidfile(config.pidfile, &error)) return fail(error);
+    if (started_as_root && owner_uid >= 0 &&
+        chown(config.pidfile.c_str(), static_cast<uid_t>(owner_uid),
+              static_cast<gid_t>(owner_gid)) != 0) {
+      spdlog::warn("chown {}: {}", config.pidfile, std::strerror(errno));
+    }
+  }
+  if (!config.user.empty() && !drop_privileges(config.user, &error)) return fail(error);
+  if (geteuid() == 0 && !config.allow_root) {
+    return fail("refusing to keep running as root (allow_root = true / --allow-root)");
+  }
+
+  set_reload_hook(&reload);
+  spdlog::info("smtp-explain-milter {} started: socket={} user={} language={} pid={}",
+               SMTP_EXPLAIN_VERSION, config.socket, config.user.empty() ? "-" : config.user,
+               config.language, static_cast<long>(getpid()));
+  int rc = smfi_main();
+
+  // SIGTERM: libmilter stopped accepting; let connections in flight finish.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(config.timeout);
+  while (ConnectionState::live() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  long left = ConnectionState::live();
+  spdlog::info("smtp-explain-milter stopped{}",
+               left > 0 ? " (" + std::to_string(left) + " connections cut at timeout)" : "");
+  if (!config.pidfile.empty()) unlink(config.pidfile.c_str());
+  spdlog::shutdown();
+  return rc == MI_SUCCESS ? 0 : 1;
+}
+
+}  // namespace
+}  // namespace smtp_explain::daemon
+
+int main(int argc, char** argv) {
+  try {
+    return smtp_explain::daemon::run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "smtp-explain-milter: fatal: " << e.what() << "\n";
+    return 1;
+  }
+}
