@@ -261,13 +261,12 @@ std::string_view scan_smtp_command(std::string_view text) {
   }
   if (!found.empty()) return found;
   // Weaker: the command itself appears in the text.
-  static constexpr std::array<Marker, 6> kMentions = {{
+  // (Not "helo": Received: fields carry it in every message.)
+  static constexpr std::array<Marker, 4> kMentions = {{
       {"rcpt to:", "RCPT"},
       {"rcpt to", "RCPT"},
       {"mail from:", "MAIL"},
       {"end of data", "DATA"},
-      {"ehlo ", "EHLO"},
-      {"helo ", "HELO"},
   }};
   for (const Marker& m : kMentions) {
     const std::size_t p = ifind(text, m.phrase);

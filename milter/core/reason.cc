@@ -20,9 +20,11 @@
 //      text, else undefined.
 #include "reason.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
+#include "code_scan.h"
 #include "reason_match.h"
 #include "reason_phrases.h"
 #include "reason_rhost.h"
@@ -68,6 +70,43 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
+bool digit(char ch) {
+  return ch >= '0' && ch <= '9';
+}
+
+// Length of a reply continuation prefix at `i` ("550-5.7.1 ", "550 5.7.1 ",
+// "550-"), 0 if none: multi-line replies repeat it inside sentences.
+std::size_t continuation_at(std::string_view s, std::size_t i) {
+  if (i + 4 > s.size() || !digit(s[i]) || !digit(s[i + 1]) || !digit(s[i + 2])) return 0;
+  if (i > 0 && s[i - 1] != ' ') return 0;
+  std::size_t j = i + 3;
+  if (s[j] != '-' && s[j] != ' ') return 0;
+  ++j;
+  const std::size_t k = j;
+  while (j < s.size() && (digit(s[j]) || s[j] == '.')) ++j;
+  const std::size_t dots = static_cast<std::size_t>(std::count(s.begin() + k, s.begin() + j, '.'));
+  if (dots == 2 && j < s.size() && s[j] == ' ') return j + 1 - i;
+  return s[i + 3] == '-' ? 4 : 0;
+}
+
+// Lower-cased diagnostic with the repeated reply prefixes of a multi-line
+// reply removed (the first one stays), so phrases split over lines match.
+std::string normalized_text(std::string_view diagnostic) {
+  std::string out;
+  out.reserve(diagnostic.size());
+  for (std::size_t i = 0; i < diagnostic.size();) {
+    if (!out.empty()) {
+      if (const std::size_t n = continuation_at(diagnostic, i); n != 0) {
+        i += n;
+        continue;
+      }
+    }
+    const char ch = diagnostic[i++];
+    out.push_back((ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
 bool command_is_one_of(std::string_view cmd, std::initializer_list<std::string_view> list) {
   for (std::string_view c : list) {
     if (cmd == c) return true;
@@ -78,6 +117,7 @@ bool command_is_one_of(std::string_view cmd, std::initializer_list<std::string_v
 struct Context {
   const ReasonInput& in;
   std::string_view text;        // lower-cased diagnostic
+  std::string_view status;      // effective status code
   std::string_view tempreason;  // reason the status code names, or ""
   bool smtp_diagnostic;         // Diagnostic-Code type SMTP (or unknown)
 };
@@ -115,7 +155,9 @@ bool first_pass_true(const Context& c, std::string_view reason) {
       }
       return true;
     }
-    return cmd == "RCPT" && reason_matches(reason, c.text);
+    // Sisimai wants RCPT here; when the bounce did not say which command
+    // failed we accept the phrase too (it is by far the common case).
+    return (cmd == "RCPT" || cmd.empty()) && reason_matches(reason, c.text);
   }
   if (reason == "filtered") {
     if (temp == "suspend") return false;
@@ -152,7 +194,7 @@ constexpr std::array<std::string_view, 19> kFirstPass = {
     "mailboxfull",     "mesgtoobig",    "exceedlimit",  "suspend",  "hasmoved",
     "norelaying",      "authfailure",   "userunknown",  "filtered", "requireptr",
     "notcompliantrfc", "badreputation", "contenterror", "rejected", "hostunknown",
-    "spamdetected",    "speeding",      "toomanyconn",  "blocked",
+    "spamdetected",    "toomanyconn",   "speeding",     "blocked",
 };
 
 // Sisimai 5's ClassOrder[1]: phrases tried when the status code is vague.
@@ -180,7 +222,7 @@ std::string_view another_one(const Context& c) {
   }
   if (!reason.empty()) return reason;
 
-  const std::string_view st = c.in.status;
+  const std::string_view st = c.status;
   if (starts_with(st, "5.6") || starts_with(st, "4.6")) return "contenterror";
   if (starts_with(st, "5.7") || starts_with(st, "4.7")) return "securityerror";
   if (starts_with(c.text, "x-unix;") || starts_with(c.text, "x-postfix;")) return "mailererror";
@@ -209,12 +251,21 @@ std::string_view classify_reason(const ReasonInput& in) {
   if (is_success(in)) return "delivered";
   if (!in.hint.empty() && is_known_reason(in.hint) && !is_vague(in.hint)) return intern(in.hint);
 
-  const std::string text = reason_detail::to_lower_ascii(in.diagnostic.substr(0, kMaxDiagnostic));
+  const std::string text = normalized_text(in.diagnostic.substr(0, kMaxDiagnostic));
   const std::string host = reason_detail::to_lower_ascii(in.remote_mta);
-  const Context c{in, text, reason_for_status(in.status),
+  // A vague status (empty, X.0.0) gives way to a specific one in the reply text,
+  // as Sisimai does: "Status: 5.0.0" with "550 5.7.1 ..." is a 5.7.1.
+  std::string status(in.status);
+  if (status.empty() || status.ends_with(".0.0")) {
+    ScannedCodes found = scan_codes(in.diagnostic.substr(0, kMaxDiagnostic));
+    if (!found.status.empty() && (status.empty() || found.status[0] == status[0])) {
+      status = std::move(found.status);
+    }
+  }
+  const Context c{in, text, status, reason_for_status(status),
                   !(starts_with(text, "x-") && text.find(';') < 16)};
 
-  if (std::string_view r = reason_detail::rhost_reason({host, in.status, in.reply_code, text});
+  if (std::string_view r = reason_detail::rhost_reason({host, status, in.reply_code, text});
       !r.empty()) {
     return intern(r);
   }

@@ -238,6 +238,7 @@ constexpr auto kFiltered = std::to_array<std::string_view>({
     "user reject",
     "we failed to deliver mail because the following address recipient id refuse to receive mail",
     "you have been blocked by the recipient",
+    "message filtered",
 });
 
 constexpr auto kMesgTooBig = std::to_array<std::string_view>({

@@ -123,6 +123,7 @@ constexpr auto kSystemFull = std::to_array<std::string_view>({
     "mail system full",
     "requested mail action aborted: exceeded storage allocation",
     "insufficient system storage",
+    "insufficient disk space",
 });
 
 constexpr auto kNotAccept = std::to_array<std::string_view>({
@@ -147,7 +148,6 @@ constexpr auto kMailerError = std::to_array<std::string_view>({
     "command output:",
     "mailer error",
     "pipe to |/",
-    "x-unix; ",
     "exit 1",
     "exit 7",
     "exit 6",
