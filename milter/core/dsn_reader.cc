@@ -1,0 +1,255 @@
+#include "dsn_reader.h"
+
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+int hex(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+void append_utf8(unsigned long cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x110000) {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Is `line` a "Name: value" field line? Sets name and value.
+bool split_field(std::string_view line, std::string_view* name, std::string_view* value) {
+  std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 64) return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    char c = line[i];
+    if (!(is_ascii_alpha(c) || is_ascii_digit(c) || c == '-' || c == '_')) return false;
+  }
+  *name = line.substr(0, colon);
+  *value = trim(line.substr(colon + 1));
+  return true;
+}
+
+enum class Target { kNone, kMessage, kRecipient };
+
+class DsnBuilder {
+ public:
+  explicit DsnBuilder(DsnFields* out) : out_(out) {}
+
+  void field(std::string_view name, std::string_view value) {
+    current_name_ = std::string(name);
+    if (iequals(name, "Final-Recipient") || iequals(name, "X-Actual-Recipient") ||
+        iequals(name, "Original-Recipient")) {
+      recipient_field(name, value);
+      return;
+    }
+    if (open_) {
+      if (iequals(name, "Action")) {
+        cur_.action = to_lower(trim(value));
+      } else if (iequals(name, "Status")) {
+        cur_.status = std::string(trim(value));
+      } else if (iequals(name, "Diagnostic-Code")) {
+        cur_.diagnostic = std::string(strip_type_prefix(value));
+        target_ = Target::kRecipient;
+        return;
+      } else if (iequals(name, "Remote-MTA")) {
+        cur_.remote_mta = std::string(strip_type_prefix(value));
+      } else if (iequals(name, "Reporting-MTA") && cur_.address.empty()) {
+        out_->reporting_mta = std::string(strip_type_prefix(value));
+      }
+      target_ = Target::kNone;
+      return;
+    }
+    if (iequals(name, "Reporting-MTA")) {
+      out_->reporting_mta = std::string(strip_type_prefix(value));
+    } else if (iequals(name, "Received-From-MTA")) {
+      out_->received_from_mta = std::string(strip_type_prefix(value));
+    } else if (iequals(name, "Arrival-Date")) {
+      out_->arrival_date = std::string(value);
+    } else if (iequals(name, "X-Postfix-Sender")) {
+      out_->postfix_sender = std::string(strip_type_prefix(value));
+    } else if (iequals(name, "Action") || iequals(name, "Status") ||
+               iequals(name, "Diagnostic-Code")) {
+      // Recipient fields before any Final-Recipient: keep them for the next one.
+      open_ = true;
+      field(name, value);
+      return;
+    }
+    target_ = Target::kNone;
+  }
+
+  void continuation(std::string_view text) {
+    if (target_ == Target::kRecipient && open_) {
+      cur_.diagnostic += ' ';
+      cur_.diagnostic += trim(text);
+    }
+  }
+
+  // A line that is neither a field nor a continuation: some MTAs break a long
+  // Diagnostic-Code without indenting the rest.
+  void stray_line(std::string_view text) {
+    if (target_ == Target::kRecipient && open_) {
+      continuation(text);
+    } else {
+      out_->malformed = true;
+    }
+  }
+
+  void blank_line() {
+    if (open_ && !cur_.address.empty()) close();
+    target_ = Target::kNone;
+  }
+
+  void finish() {
+    if (open_ && !cur_.address.empty())
+      close();
+    else if (open_)
+      out_->malformed = true;
+  }
+
+ private:
+  void recipient_field(std::string_view name, std::string_view value) {
+    std::string addr = decode_xtext(strip_type_prefix(value));
+    if (iequals(name, "Final-Recipient")) {
+      if (open_ && !cur_.address.empty() && have_final_) close();
+      open_ = true;
+      have_final_ = true;
+      cur_.address = std::move(addr);
+    } else if (iequals(name, "Original-Recipient")) {
+      if (open_ && have_final_ && !cur_.original_recipient.empty()) close();
+      open_ = true;
+      cur_.original_recipient = std::move(addr);
+    } else {  // X-Actual-Recipient: informational, the final one still counts
+      open_ = true;
+    }
+    target_ = Target::kNone;
+  }
+
+  void close() {
+    if (cur_.address.empty() && !cur_.original_recipient.empty()) {
+      cur_.address = cur_.original_recipient;
+    }
+    out_->recipients.push_back(std::move(cur_));
+    cur_ = FoundRecipient{};
+    open_ = false;
+    have_final_ = false;
+  }
+
+  DsnFields* out_;
+  FoundRecipient cur_;
+  bool open_ = false;
+  bool have_final_ = false;
+  Target target_ = Target::kNone;
+  std::string current_name_;
+};
+
+}  // namespace
+
+std::string_view strip_type_prefix(std::string_view value) {
+  value = trim(value);
+  std::size_t semi = value.find(';');
+  if (semi == std::string_view::npos || semi > 24) return value;
+  std::string_view type = trim(value.substr(0, semi));
+  if (type.empty()) return trim(value.substr(semi + 1));
+  for (char c : type) {
+    if (!(is_ascii_alpha(c) || is_ascii_digit(c) || c == '-' || c == '_' || c == '.')) return value;
+  }
+  return trim(value.substr(semi + 1));
+}
+
+std::string decode_xtext(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    char c = value[i];
+    if (c == '+' && i + 2 < value.size() && hex(value[i + 1]) >= 0 && hex(value[i + 2]) >= 0 &&
+        // "+HH" only where it stands for a character xtext must escape
+        (hex(value[i + 1]) * 16 + hex(value[i + 2]) < 0x21 ||
+         hex(value[i + 1]) * 16 + hex(value[i + 2]) == '+' ||
+         hex(value[i + 1]) * 16 + hex(value[i + 2]) == '=' ||
+         hex(value[i + 1]) * 16 + hex(value[i + 2]) > 0x7E)) {
+      out.push_back(static_cast<char>(hex(value[i + 1]) * 16 + hex(value[i + 2])));
+      i += 2;
+      continue;
+    }
+    if (c == '\\' && i + 3 < value.size() && value[i + 1] == 'x' && value[i + 2] == '{') {
+      std::size_t close = value.find('}', i + 3);
+      if (close != std::string_view::npos && close - (i + 3) >= 1 && close - (i + 3) <= 6) {
+        unsigned long cp = 0;
+        bool ok = true;
+        for (std::size_t k = i + 3; k < close; ++k) {
+          int h = hex(value[k]);
+          if (h < 0) ok = false;
+          cp = cp * 16 + static_cast<unsigned long>(h < 0 ? 0 : h);
+        }
+        if (ok && cp != 0) {
+          append_utf8(cp, &out);
+          i = close;
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool read_delivery_status(std::string_view text, DsnFields* out) {
+  const std::size_t before = out->recipients.size();
+  DsnBuilder b(out);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view name;
+    std::string_view value;
+    if (trim(line).empty()) {
+      b.blank_line();
+    } else if (is_space_or_tab(line.front())) {
+      b.continuation(line);
+    } else if (split_field(line, &name, &value)) {
+      b.field(name, value);
+    } else {
+      b.stray_line(line);
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  b.finish();
+  return out->recipients.size() > before;
+}
+
+bool has_dsn_fields(std::string_view text) {
+  std::size_t pos = 0;
+  bool recipient = false;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, end - pos);
+    if (istarts_with(line, "Final-Recipient:") || istarts_with(line, "Original-Recipient:")) {
+      recipient = true;
+    } else if (recipient && (istarts_with(line, "Action:") || istarts_with(line, "Status:"))) {
+      return true;
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  return false;
+}
+
+}  // namespace smtp_explain

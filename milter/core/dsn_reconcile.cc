@@ -1,0 +1,122 @@
+#include "dsn_reconcile.h"
+
+#include "code_scan.h"
+#include "reason.h"
+#include "smtp_explain/codes.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+// The valid enhanced status code at the start of `text` ("5.1.1 (User
+// unknown)" -> "5.1.1"), or empty.
+std::string leading_status(std::string_view text) {
+  text = trim(text);
+  std::size_t n = match_status_code(text);
+  return n == 0 ? std::string{} : std::string(text.substr(0, n));
+}
+
+std::string leading_reply(std::string_view text) {
+  text = trim(text);
+  return match_reply_code(text) == 3 ? std::string(text.substr(0, 3)) : std::string{};
+}
+
+bool is_x00(std::string_view status) {
+  return status.size() == 5 && status.substr(1) == ".0.0";
+}
+
+}  // namespace
+
+ReconciledCodes reconcile_codes(std::string_view reply, std::string_view status,
+                                std::string_view action, std::string_view diagnostic) {
+  ReconciledCodes out;
+  out.status = leading_status(status);
+  out.reply = leading_reply(reply);
+  const bool need_status = out.status.empty() || is_x00(out.status);
+  if (need_status || out.reply.empty()) {
+    const ScannedCodes scanned = scan_codes(diagnostic);
+    const std::string diag_status = leading_status(scanned.status);
+    if (need_status && !diag_status.empty() && !is_x00(diag_status) &&
+        (out.status.empty() || diag_status[0] == out.status[0])) {
+      out.status = diag_status;
+    } else if (out.status.empty() && !diag_status.empty()) {
+      out.status = diag_status;
+    }
+    if (out.reply.empty()) out.reply = leading_reply(scanned.reply);
+  }
+  const std::string act = to_lower(trim(action));
+  if (act == "delayed") {
+    out.cls = DeliveryClass::kTransient;
+  } else if (act == "delivered" || act == "relayed" || act == "expanded") {
+    out.cls = DeliveryClass::kSuccess;
+  } else if (!out.status.empty()) {
+    out.cls = class_of_code(out.status);
+  } else if (!out.reply.empty()) {
+    out.cls = class_of_code(out.reply);
+  } else if (act.empty() || act == "failed") {
+    out.cls = DeliveryClass::kPermanent;
+  }
+  return out;
+}
+
+void enrich_from_text(const Message& msg, std::vector<FoundRecipient>* found) {
+  bool wanted = false;
+  for (const FoundRecipient& r : *found) {
+    if (r.diagnostic.empty() || r.smtp_command.empty()) wanted = true;
+  }
+  if (!wanted || msg.text.empty()) return;
+  std::vector<FoundRecipient> text;
+  if (run_format_scanners(msg, &text).empty()) return;
+  for (FoundRecipient& r : *found) {
+    const std::string addr = clean_address(r.address);
+    for (const FoundRecipient& t : text) {
+      if (clean_address(t.address) != addr) continue;
+      if (r.diagnostic.empty()) r.diagnostic = t.diagnostic;
+      if (r.smtp_command.empty()) r.smtp_command = t.smtp_command;
+      if (r.reason_hint.empty()) r.reason_hint = t.reason_hint;
+      if (r.remote_mta.empty()) r.remote_mta = t.remote_mta;
+      break;
+    }
+  }
+}
+
+void finalize_recipients(const std::vector<FoundRecipient>& found, const Limits& limits,
+                         Report* report) {
+  for (const FoundRecipient& f : found) {
+    std::string address = clean_address(one_line(f.address, 512));
+    if (address.empty()) address = clean_address(one_line(f.original_recipient, 512));
+    if (address.empty()) continue;
+    ++report->recipients_total;
+    if (report->recipients.size() >= limits.max_recipients) {
+      report->flags |= kFlagTooManyRecipients;
+      continue;
+    }
+    Recipient r;
+    r.recipient = std::move(address);
+    r.original_recipient = clean_address(one_line(f.original_recipient, 512));
+    r.action = to_lower(one_line(f.action, 32));
+    if (r.action.empty()) r.action = "failed";
+    r.diagnostic = one_line(f.diagnostic, limits.max_diagnostic_bytes);
+    r.remote_mta = one_line(f.remote_mta, 255);
+    // The status field may carry a comment: "5.1.1 (bad destination mailbox)".
+    const ReconciledCodes codes = reconcile_codes(f.reply_code, f.status, r.action, r.diagnostic);
+    r.reply_code = codes.reply;
+    r.status = codes.status;
+    r.cls = codes.cls;
+    std::string_view command = f.smtp_command;
+    if (command.empty()) command = scan_smtp_command(r.diagnostic);
+    ReasonInput in;
+    in.status = r.status;
+    in.reply_code = r.reply_code;
+    in.diagnostic = r.diagnostic;
+    in.action = r.action;
+    in.smtp_command = command;
+    in.remote_mta = r.remote_mta;
+    in.hint = f.reason_hint;
+    r.reason = std::string(classify_reason(in));
+    if (r.cls > report->cls) report->cls = r.cls;
+    report->recipients.push_back(std::move(r));
+  }
+}
+
+}  // namespace smtp_explain

@@ -1,0 +1,51 @@
+// From found recipients to Report recipients: the one place where codes are
+// reconciled, the class and reason decided, and untrusted strings cleaned.
+// Used for DSN recipients and for those the format scanners found alike.
+//
+// Code rules (never invent a code):
+//   - status: the Status field (or the scanner's code) when it is a valid
+//     enhanced code; if it is missing, or is the uninformative X.0.0, and the
+//     diagnostic carries a valid status of the same class (or there was none),
+//     the diagnostic's is taken. Otherwise the field is kept as given.
+//   - reply code: the scanner's, else the one scan_codes() finds in the
+//     diagnostic.
+//   - class: Action "delayed" -> transient; "delivered"/"relayed"/"expanded"
+//     -> success; otherwise the first digit of the status. When status and
+//     reply disagree (550 with 4.2.2), the status wins: it is the reporting
+//     MTA's final verdict, while the reply may come from one earlier attempt.
+//     Without a status, the reply's first digit; with neither, "failed" ->
+//     permanent.
+// Thread safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats.h"
+#include "smtp_explain/limits.h"
+#include "smtp_explain/report.h"
+
+namespace smtp_explain {
+
+struct ReconciledCodes {
+  std::string reply;
+  std::string status;
+  DeliveryClass cls = DeliveryClass::kNone;
+};
+
+ReconciledCodes reconcile_codes(std::string_view reply, std::string_view status,
+                                std::string_view action, std::string_view diagnostic);
+
+// For DSN recipients that lack a diagnostic, SMTP command or hint: take them
+// from what the format scanners find in the human-readable part for the same
+// address (Postfix writes the remote reply there too).
+void enrich_from_text(const Message& msg, std::vector<FoundRecipient>* found);
+
+// Cleans, validates, reconciles and classifies `found` into report->recipients
+// (bounded by limits.max_recipients; recipients_total counts all valid ones)
+// and sets report->cls to the most severe class. Invalid addresses are dropped.
+void finalize_recipients(const std::vector<FoundRecipient>& found, const Limits& limits,
+                         Report* report);
+
+}  // namespace smtp_explain
