@@ -9,11 +9,20 @@ namespace smtp_explain {
 // Scanners, one per file in formats/.
 bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out);
 
+// The specific families are listed in two tables (formats/families_a.cc and
+// formats/families_b.cc), split alphabetically by Sisimai module name so two
+// people can add families without editing the same lines.
+const std::vector<FormatScanner>& family_scanners_a();
+const std::vector<FormatScanner>& family_scanners_b();
+
 const std::vector<FormatScanner>& format_scanners() {
-  static const std::vector<FormatScanner> kScanners = {
-      // Specific MTA families go here, before the fallback.
-      {"generic", scan_generic_text},  // keep last
-  };
+  static const std::vector<FormatScanner> kScanners = [] {
+    std::vector<FormatScanner> all;
+    for (const FormatScanner& s : family_scanners_a()) all.push_back(s);
+    for (const FormatScanner& s : family_scanners_b()) all.push_back(s);
+    all.push_back({"generic", scan_generic_text});  // keep last
+    return all;
+  }();
   return kScanners;
 }
 
