@@ -265,7 +265,8 @@ std::string_view classify_reason(const ReasonInput& in) {
   const Context c{in, text, status, reason_for_status(status),
                   !(starts_with(text, "x-") && text.find(';') < 16)};
 
-  if (std::string_view r = reason_detail::rhost_reason({host, status, in.reply_code, text});
+  if (std::string_view r =
+          reason_detail::rhost_reason({host, status, in.reply_code, text, in.smtp_command});
       !r.empty()) {
     return intern(r);
   }

@@ -9,10 +9,11 @@
 namespace smtp_explain::reason_detail {
 
 struct RhostInput {
-  std::string_view remote_mta;  // lower case host name, may be empty
-  std::string_view status;      // "5.2.1" or empty
-  std::string_view reply_code;  // "550" or empty
-  std::string_view lower_text;  // lower-cased diagnostic
+  std::string_view remote_mta;    // lower case host name, may be empty
+  std::string_view status;        // "5.2.1" or empty
+  std::string_view reply_code;    // "550" or empty
+  std::string_view lower_text;    // lower-cased diagnostic
+  std::string_view smtp_command;  // "RCPT", "DATA", ... or empty
 };
 
 // The reason the provider's own rules give, or "" if no rule applies.

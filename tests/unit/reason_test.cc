@@ -133,3 +133,26 @@ TEST_CASE("is_known_reason", "[reason]") {
   CHECK_FALSE(is_known_reason(""));
   CHECK_FALSE(is_known_reason("UserUnknown"));
 }
+
+TEST_CASE("provider codes in the text", "[reason]") {
+  // Orange / La Poste: the last three digits of LPNxxx_yyy
+  CHECK(classify("5.5.0", "550",
+                 "550 5.5.0 Le compte du destinataire est bloque. The recipient "
+                 "account is blocked. LPN007_426",
+                 "RCPT", "failed", "smtpz4.laposte.net") == "suspend");
+  // Cox and Spectrum "AUP#" codes
+  CHECK(classify("5.1.0", "550", "550 5.1.0 <a@b> sender rejected. AUP#CDRBL", "MAIL") ==
+        "blocked");
+  CHECK(classify("5.1.0", "550", "550 5.1.0 <a@b> sender rejected. AUP#In-1310", "MAIL") ==
+        "toomanyconn");
+  CHECK(classify("5.0.0", "550", "550 Mailbox is frozen. See http://mail.i.ua/err/3/", "RCPT",
+                 "failed", "mx3.email.ua") == "suspend");
+  CHECK(classify("5.0.0", "550", "550 Unknown user a@docomo.ne.jp", "DATA", "failed",
+                 "mfsmax.docomo.ne.jp") == "rejected");
+  CHECK(classify("5.2.0", "550", "550 : User unknown", "RCPT", "failed", "lsean.ezweb.ne.jp") ==
+        "filtered");
+  CHECK(classify("5.0.0", "550", "550 Ip frequency limited", "DATA", "failed", "mx3.qq.com") ==
+        "toomanyconn");
+  CHECK(classify("5.0.0", "554", "554 Host network not allowed", "RCPT", "failed",
+                 "us-smtp-inbound-1.mimecast.com") == "policyviolation");
+}
