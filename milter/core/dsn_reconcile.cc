@@ -25,6 +25,14 @@ bool is_x00(std::string_view status) {
   return status.size() == 5 && status.substr(1) == ".0.0";
 }
 
+// "5.1.0", "5.0.1": a zero subject or detail says less than the field may.
+bool is_zero_detail(std::string_view status) {
+  std::size_t dot1 = status.find('.');
+  std::size_t dot2 = status.find('.', dot1 + 1);
+  if (dot1 == std::string_view::npos || dot2 == std::string_view::npos) return true;
+  return status.substr(dot1 + 1, dot2 - dot1 - 1) == "0" || status.substr(dot2 + 1) == "0";
+}
+
 }  // namespace
 
 ReconciledCodes reconcile_codes(std::string_view reply, std::string_view status,
@@ -32,18 +40,21 @@ ReconciledCodes reconcile_codes(std::string_view reply, std::string_view status,
   ReconciledCodes out;
   out.status = leading_status(status);
   out.reply = leading_reply(reply);
-  const bool need_status = out.status.empty() || is_x00(out.status);
-  if (need_status || out.reply.empty()) {
-    const ScannedCodes scanned = scan_codes(diagnostic);
-    const std::string diag_status = leading_status(scanned.status);
-    if (need_status && !diag_status.empty() && !is_x00(diag_status) &&
-        (out.status.empty() || diag_status[0] == out.status[0])) {
-      out.status = diag_status;
-    } else if (out.status.empty() && !diag_status.empty()) {
-      out.status = diag_status;
-    }
-    if (out.reply.empty()) out.reply = leading_reply(scanned.reply);
+  const ScannedCodes scanned = scan_codes(diagnostic);
+  const std::string diag_status = leading_status(scanned.status);
+  const std::string diag_reply = leading_reply(scanned.reply);
+  if (out.status.empty()) {
+    out.status = diag_status;
+  } else if (!diag_status.empty() && diag_status != out.status && diag_status[0] == out.status[0]) {
+    // Same class, different detail: an X.0.0 field always yields to the
+    // diagnostic; a specific field yields only to a specific status that the
+    // remote server stated beside its reply code ("550 5.7.1 ..."), since the
+    // field is often the reporting MTA's generic mapping of that reply.
+    const bool specific = !is_zero_detail(diag_status);
+    const bool paired = !diag_reply.empty() && diag_reply[0] == diag_status[0];
+    if (is_x00(out.status) || (specific && paired)) out.status = diag_status;
   }
+  if (out.reply.empty()) out.reply = diag_reply;
   const std::string act = to_lower(trim(action));
   if (act == "delayed") {
     out.cls = DeliveryClass::kTransient;
@@ -60,11 +71,7 @@ ReconciledCodes reconcile_codes(std::string_view reply, std::string_view status,
 }
 
 void enrich_from_text(const Message& msg, std::vector<FoundRecipient>* found) {
-  bool wanted = false;
-  for (const FoundRecipient& r : *found) {
-    if (r.diagnostic.empty() || r.smtp_command.empty()) wanted = true;
-  }
-  if (!wanted || msg.text.empty()) return;
+  if (msg.text.empty() || found->empty()) return;
   std::vector<FoundRecipient> text;
   if (run_format_scanners(msg, &text).empty()) return;
   for (FoundRecipient& r : *found) {
@@ -73,8 +80,17 @@ void enrich_from_text(const Message& msg, std::vector<FoundRecipient>* found) {
       if (clean_address(t.address) != addr) continue;
       if (r.diagnostic.empty()) r.diagnostic = t.diagnostic;
       if (r.smtp_command.empty()) r.smtp_command = t.smtp_command;
+      if (r.smtp_command.empty()) r.smtp_command = std::string(scan_smtp_command(t.diagnostic));
       if (r.reason_hint.empty()) r.reason_hint = t.reason_hint;
       if (r.remote_mta.empty()) r.remote_mta = t.remote_mta;
+      // The remote reply code, when the DSN's diagnostic lacks one and the
+      // text's agrees with the DSN status on the class.
+      if (r.reply_code.empty() && leading_reply(scan_codes(r.diagnostic).reply).empty()) {
+        std::string reply = t.reply_code.empty() ? leading_reply(scan_codes(t.diagnostic).reply)
+                                                 : leading_reply(t.reply_code);
+        const std::string st = leading_status(r.status);
+        if (!reply.empty() && (st.empty() || st[0] == reply[0])) r.reply_code = std::move(reply);
+      }
       break;
     }
   }

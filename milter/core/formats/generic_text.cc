@@ -20,7 +20,8 @@ namespace {
 
 constexpr std::size_t kMaxContinuation = 8;
 
-// True if a reply or status code stands at a word start somewhere in `text`.
+// True if a failure (4xx/5xx) reply or status code stands at a word start
+// somewhere in `text`.
 bool has_smtp_code(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (i > 0 &&
@@ -28,6 +29,7 @@ bool has_smtp_code(std::string_view text) {
       continue;
     }
     std::string_view rest = text.substr(i);
+    if (rest[0] != '4' && rest[0] != '5') continue;
     if (match_status_code(rest) > 0) return true;
     if (match_reply_code(rest) == 3 && rest.size() > 3 && (rest[3] == ' ' || rest[3] == '-')) {
       return true;
@@ -78,9 +80,23 @@ std::string remote_host_of(std::string_view diag) {
   return std::string(host);
 }
 
+// A session transcript line with a success reply ("Out: 250 2.1.5 Ok",
+// "<<< 354 Go ahead"): not part of the error.
+bool is_success_transcript_line(std::string_view line) {
+  std::string_view t = trim(line);
+  for (std::string_view prefix : {"Out:", "<<<", "<<-", "<-"}) {
+    if (istarts_with(t, prefix)) {
+      t = trim(t.substr(prefix.size()));
+      break;
+    }
+  }
+  return match_reply_code(t) == 3 && (t[0] == '2' || t[0] == '3');
+}
+
 bool starts_with_address(std::string_view line) {
   std::string_view t = trim(line);
-  if (!t.empty() && t.front() == '<') t.remove_prefix(1);
+  while (!t.empty() && (t.front() == '<' || t.front() == '"' || t.front() == '\''))
+    t.remove_prefix(1);
   std::string_view a = first_address(t);
   return !a.empty() && a.data() == t.data();
 }
@@ -93,7 +109,6 @@ bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
   for (std::string_view v : msg.headers.all("X-Failed-Recipients")) {
     for (std::string_view a : find_addresses(v)) listed.push_back(clean_address(a));
   }
-  const std::string notice_to = clean_address(first_address(msg.headers.get("To")));
   const std::string notice_from = clean_address(first_address(msg.headers.get("From")));
 
   const std::vector<std::string_view> lines = split_lines(error_part(msg.text));
@@ -104,7 +119,7 @@ bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
     std::vector<std::string_view> addrs = find_addresses(line);
     if (addrs.empty()) continue;
     std::string addr = clean_address(addrs.front());
-    if (addr.empty() || addr == notice_to || addr == notice_from) continue;
+    if (addr.empty() || addr == notice_from) continue;
 
     // The diagnostic: the rest of the line after the address, plus the lines
     // that continue it (up to a blank line or the next recipient).
@@ -124,8 +139,42 @@ bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
           next.find_first_not_of(" \t") <= line.find_first_not_of(" \t")) {
         break;
       }
+      if (is_success_transcript_line(next)) continue;
       diag += ' ';
       diag += trim(next);
+    }
+    // An address alone on its line, with the error a paragraph or two below
+    // ("Delivery to the following recipient failed permanently: / addr /
+    // Technical details ...: 554 5.7.0 ...").
+    std::string_view bare = trim(line);
+    while (!bare.empty() && (bare.front() == '<' || bare.front() == '"')) bare.remove_prefix(1);
+    while (!bare.empty() && (bare.back() == '>' || bare.back() == '"' || bare.back() == ':'))
+      bare.remove_suffix(1);
+    if (!has_smtp_code(diag) && bare == addrs.front()) {
+      std::size_t k = j;
+      for (int para = 0; para < 2 && k < lines.size(); ++para) {
+        while (k < lines.size() && trim(lines[k]).empty()) ++k;
+        std::string text;
+        std::size_t taken = 0;
+        bool next_recipient = false;
+        for (; k < lines.size() && taken < kMaxContinuation && !trim(lines[k]).empty();
+             ++k, ++taken) {
+          if (starts_with_address(lines[k])) {
+            next_recipient = true;
+            break;
+          }
+          // The error starts at the first line that carries a code.
+          if (text.empty() && !has_smtp_code(lines[k])) continue;
+          text += ' ';
+          text += trim(lines[k]);
+        }
+        if (next_recipient) break;
+        if (has_smtp_code(text)) {
+          diag += text;
+          j = k;
+          break;
+        }
+      }
     }
     const bool is_listed = std::find(listed.begin(), listed.end(), addr) != listed.end();
     if (!has_smtp_code(diag) && !is_listed) continue;
@@ -146,8 +195,10 @@ bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
     }
     i = j - 1;
   }
-  // Listed recipients the text never mentioned still failed.
+  // Listed recipients still failed when the text names none we can read.
+  const bool text_found = out->size() > before;
   for (const std::string& a : listed) {
+    if (text_found) break;
     if (a.empty()) continue;
     bool seen = false;
     for (std::size_t k = before; k < out->size(); ++k)
