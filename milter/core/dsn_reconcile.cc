@@ -74,6 +74,22 @@ void enrich_from_text(const Message& msg, std::vector<FoundRecipient>* found) {
   if (msg.text.empty() || found->empty()) return;
   std::vector<FoundRecipient> text;
   if (run_format_scanners(msg, &text).empty()) return;
+  // DSN blocks with an unusable address ("Final-Recipient: rfc822; @host")
+  // take, in order, the text's recipients that no DSN block names.
+  std::vector<const FoundRecipient*> unnamed;
+  for (const FoundRecipient& t : text) {
+    const std::string a = clean_address(t.address);
+    bool named = false;
+    for (const FoundRecipient& r : *found) named |= clean_address(r.address) == a;
+    if (!named) unnamed.push_back(&t);
+  }
+  std::size_t next_unnamed = 0;
+  for (FoundRecipient& r : *found) {
+    if (clean_address(r.address).empty() && clean_address(r.original_recipient).empty() &&
+        next_unnamed < unnamed.size()) {
+      r.address = unnamed[next_unnamed++]->address;
+    }
+  }
   for (FoundRecipient& r : *found) {
     const std::string addr = clean_address(r.address);
     for (const FoundRecipient& t : text) {

@@ -178,6 +178,7 @@ std::size_t find_original_start(std::string_view text) {
       "Original message headers:",
       "------ The header of the original message is following. ------",
       "   ----- Original message follows -----",
+      "Message headers follow.",
   };
   std::size_t best = text.size();
   for (std::string_view m : kMarkers) {

@@ -80,6 +80,12 @@ std::string remote_host_of(std::string_view diag) {
   return std::string(host);
 }
 
+bool is_banner(std::string_view line) {
+  std::string_view t = trim(line);
+  return !t.empty() &&
+         (t.front() == '-' || t.front() == '=' || t.front() == '*' || t.front() == '#');
+}
+
 // A session transcript line with a success reply ("Out: 250 2.1.5 Ok",
 // "<<< 354 Go ahead"): not part of the error.
 bool is_success_transcript_line(std::string_view line) {
@@ -143,14 +149,10 @@ bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
       diag += ' ';
       diag += trim(next);
     }
-    // An address alone on its line, with the error a paragraph or two below
-    // ("Delivery to the following recipient failed permanently: / addr /
-    // Technical details ...: 554 5.7.0 ...").
-    std::string_view bare = trim(line);
-    while (!bare.empty() && (bare.front() == '<' || bare.front() == '"')) bare.remove_prefix(1);
-    while (!bare.empty() && (bare.back() == '>' || bare.back() == '"' || bare.back() == ':'))
-      bare.remove_suffix(1);
-    if (!has_smtp_code(diag) && bare == addrs.front()) {
+    // The error a paragraph or two below the address ("Delivery to the
+    // following recipient failed permanently: / addr / Technical details ...:
+    // 554 5.7.0 ..."), unless another recipient comes first.
+    if (!has_smtp_code(diag)) {
       std::size_t k = j;
       for (int para = 0; para < 2 && k < lines.size(); ++para) {
         while (k < lines.size() && trim(lines[k]).empty()) ++k;
@@ -163,8 +165,8 @@ bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
             next_recipient = true;
             break;
           }
-          // The error starts at the first line that carries a code.
-          if (text.empty() && !has_smtp_code(lines[k])) continue;
+          // Banner lines ("-------server message") are not part of the error.
+          if (text.empty() && is_banner(lines[k])) continue;
           text += ' ';
           text += trim(lines[k]);
         }
