@@ -67,9 +67,19 @@ struct FoundRecipient {
 
 using ScanFn = bool (*)(const Message& msg, std::vector<FoundRecipient>* out);
 
+// A refiner runs after the RFC 3464 reader found recipients in a DSN, for
+// families whose DSNs need the family's own knowledge (Sisimai's Lhost modules
+// for Amazon SES, Exchange 2007, Office 365, ... correct codes, pick the real
+// remote reply out of the text part, or state the reason). It must check
+// cheaply (headers) that the message is its family's and return at once if
+// not; it may change the recipients' fields but should not add or remove
+// recipients unless the DSN is known to be wrong about them.
+using RefineFn = void (*)(const Message& msg, std::vector<FoundRecipient>* found);
+
 struct FormatScanner {
   std::string_view name;  // family name, e.g. "qmail", for logs and tests
   ScanFn scan;
+  RefineFn refine_dsn = nullptr;  // optional, see RefineFn
 };
 
 // The ordered table (formats/registry.cc).
@@ -78,6 +88,10 @@ const std::vector<FormatScanner>& format_scanners();
 // Runs the scanners in order; returns the name of the one that recognised the
 // message (and appended to `out`), or an empty view if none did.
 std::string_view run_format_scanners(const Message& msg, std::vector<FoundRecipient>* out);
+
+// Runs every scanner's refine_dsn (in table order) over recipients read from a
+// delivery-status part.
+void run_dsn_refiners(const Message& msg, std::vector<FoundRecipient>* found);
 
 // ---- Helpers shared by the scanners (formats/generic_helpers.cc) ----------
 

@@ -139,6 +139,7 @@ Report BounceParser::Impl::finish() {
     found = std::move(dsn.recipients);
     report.reporting_mta = one_line(dsn.reporting_mta, 255);
     enrich_from_text(msg, &found);
+    run_dsn_refiners(msg, &found);  // family knowledge (formats.h)
   } else if (verdict.auto_reply) {
     report.kind = Kind::kAutoReply;
     report.flags = msg.flags;

@@ -35,4 +35,10 @@ std::string_view run_format_scanners(const Message& msg, std::vector<FoundRecipi
   return {};
 }
 
+void run_dsn_refiners(const Message& msg, std::vector<FoundRecipient>* found) {
+  for (const FormatScanner& s : format_scanners()) {
+    if (s.refine_dsn != nullptr) s.refine_dsn(msg, found);
+  }
+}
+
 }  // namespace smtp_explain
