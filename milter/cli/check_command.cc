@@ -1,0 +1,123 @@
+// `smtp-explain check FILE...`: each message parsed as the milter would, with
+// its recipients, explanations and the exact headers the milter would add.
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <istream>
+#include <ostream>
+
+#include "commands.h"
+#include "json_report.h"
+#include "message_feed.h"
+#include "smtp_explain/headers.h"
+#include "smtp_explain/providers.h"
+
+using namespace smtp_explain;
+
+namespace {
+
+struct Checked {
+  Report report;
+  std::vector<RecipientText> texts;
+  std::vector<HeaderField> headers;
+};
+
+Checked check_stream(std::istream& in, const Catalog& catalog, const std::string& lang,
+                     bool* read_error) {
+  Checked c;
+  c.report = feed_message(in, Limits{}, read_error);
+  const auto rules = ProviderRules::builtin();
+  rules->apply(&c.report);
+  for (const Recipient& r : c.report.recipients)
+    c.texts.push_back(rules->explain(r, catalog, lang));
+  RenderOptions options;
+  options.more_text = catalog.text("more_recipients", lang);
+  c.headers = render_headers(c.report, c.texts, options);
+  return c;
+}
+
+void print_human(const std::string& file, const Checked& c, const Catalog& catalog,
+                 const std::string& lang, std::ostream& out) {
+  const auto text = [&](const char* key) { return catalog.text(key, lang); };
+  const auto or_none = [&](const std::string& s) { return s.empty() ? text("none") : s; };
+  out << file << ": ";
+  if (!c.report.bounce) {
+    out << text("not_a_bounce") << " (" << to_string(c.report.kind) << ")\n";
+    return;
+  }
+  out << to_string(c.report.kind) << ", " << text("label_class") << ": "
+      << or_none(std::string(to_string(c.report.cls))) << "\n";
+  if (c.report.recipients.empty()) out << "  " << text("no_recipients") << "\n";
+  for (std::size_t i = 0; i < c.report.recipients.size(); ++i) {
+    const Recipient& r = c.report.recipients[i];
+    const RecipientText& t = c.texts[i];
+    out << "  " << text("label_recipient") << ": " << or_none(r.recipient) << "\n"
+        << "    " << text("label_reply_code") << ": " << or_none(r.reply_code) << "   "
+        << text("label_status") << ": " << or_none(r.status) << "   " << text("label_class") << ": "
+        << or_none(std::string(to_string(r.cls))) << "   " << text("label_reason") << ": "
+        << or_none(r.reason) << "\n";
+    if (!r.provider.empty()) out << "    " << text("label_provider") << ": " << r.provider << "\n";
+    const std::string prefix = t.source.empty() ? "" : t.source + ": ";
+    out << "    " << text("label_meaning") << ": " << prefix << t.meaning << "\n"
+        << "    " << text("label_fix") << ": " << prefix << t.fix << "\n";
+  }
+  if (c.report.flags != kFlagNone) {
+    out << "  flags:";
+    for (std::string_view f : flag_names(c.report.flags)) out << ' ' << f;
+    out << "\n";
+  }
+  out << "  " << text("label_headers") << ":\n";
+  for (const HeaderField& h : c.headers) {
+    std::string v = h.value;
+    for (std::size_t p = 0; (p = v.find('\n', p)) != std::string::npos; p += 5)
+      v.replace(p, 1, "\n    ");
+    out << "    " << h.name << ": " << v << "\n";
+  }
+}
+
+}  // namespace
+
+int run_check(const CliOptions& options, std::istream& stdin_stream, std::ostream& out,
+              std::ostream& err) {
+  if (options.arguments.empty()) {
+    err << "smtp-explain check: no file given\n" << cli_usage();
+    return 2;
+  }
+  std::string error;
+  auto catalog = catalog_for(options, &error);
+  if (catalog == nullptr) {
+    err << "smtp-explain: " << error << "\n";
+    return 2;
+  }
+  int status = 0;
+  for (const std::string& file : options.arguments) {
+    std::ifstream stream;
+    std::istream* in = &stdin_stream;
+    if (file != "-") {
+      stream.open(file, std::ios::binary);
+      in = &stream;
+    }
+    bool read_error = !*in;
+    std::string why = read_error ? std::strerror(errno) : "";
+    Checked c;
+    if (!read_error) {
+      c = check_stream(*in, *catalog, options.lang, &read_error);
+      if (read_error) why = "read error";
+    }
+    if (read_error) {
+      status = 1;
+      if (options.json) {
+        out << json_line({{"file", file}, {"error", "cannot read: " + why}}) << "\n";
+      } else {
+        err << "smtp-explain: " << file << ": cannot read: " << why << "\n";
+      }
+      continue;
+    }
+    if (options.json) {
+      out << json_line(report_json(file, c.report, c.texts, c.headers)) << "\n";
+    } else {
+      print_human(file, c, *catalog, options.lang, out);
+    }
+  }
+  return status;
+}
