@@ -105,10 +105,11 @@ PY
   E2E_PIDS+=($!)
 }
 
-# Milter config shared by both milter processes; extra TOML lines as arguments.
+# Milter config shared by both milter processes; extra TOML lines as arguments
+# (log_level defaults to debug unless an argument sets it).
 write_milter_config() {
   {
-    echo 'log_level = "debug"'
+    [[ " $* " == *" log_level ="* ]] || echo 'log_level = "debug"'
     echo 'log_destination = "stderr"'
     local line
     for line in "$@"; do echo "$line"; done
