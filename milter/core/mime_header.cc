@@ -42,7 +42,8 @@ std::string unfold(std::string_view value) {
       std::size_t j = i;
       while (j < value.size() && (value[j] == '\r' || value[j] == '\n')) ++j;
       if (j < value.size() && is_space_or_tab(value[j])) {
-        i = j - 1;
+        out.push_back(' ');  // the folding white space, as one space
+        i = j;
         continue;
       }
       out.push_back(' ');

@@ -98,11 +98,6 @@ class Walker {
       std::string_view part = content.substr(s.begin, s.end - s.begin);
       HeaderList part_headers;
       std::size_t body_at = parse_header_block(part, limits_, &part_headers, &msg_->flags);
-      // A part that starts with its body (no header block, no blank line).
-      if (part_headers.fields.empty() && body_at > 0 &&
-          part.substr(0, body_at).find(':') == std::string_view::npos) {
-        body_at = 0;
-      }
       const std::string_view body = part.substr(std::min(body_at, part.size()));
       if (parts_seen_ >= limits_.max_mime_parts) {
         msg_->flags |= kFlagTooManyParts;

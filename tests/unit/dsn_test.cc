@@ -1,0 +1,138 @@
+// The delivery-status reader (dsn_reader.h) and the code reconciliation rules
+// (dsn_reconcile.h).
+#include <catch2/catch.hpp>
+
+#include "dsn_reader.h"
+#include "dsn_reconcile.h"
+#include "smtp_explain/parser.h"
+
+using namespace smtp_explain;
+
+TEST_CASE("DSN per-message and per-recipient fields", "[dsn]") {
+  const std::string text =
+      "Reporting-MTA: dns; mx.example.org\n"
+      "X-Postfix-Sender: rfc822; sender@example.org\n"
+      "Arrival-Date: Thu,  1 Jul 2014 23:45:01 +0900\n"
+      "Received-From-MTA: dns; client.example.org\n"
+      "\n"
+      "Original-Recipient: rfc822;First@Example.NET\n"
+      "Final-Recipient: rfc822; first@example.net\n"
+      "Action: failed\n"
+      "Status: 5.1.1\n"
+      "Remote-MTA: dns; mx.example.net\n"
+      "Diagnostic-Code: smtp; 550-5.1.1 The email account that you tried\n"
+      "    to reach does not exist.\n"
+      "X-Unknown-Field: ignored\n"
+      "Final-Recipient: rfc822; second@example.net\n"  // no blank line before it
+      "Action: Delayed\n"
+      "Status: 4.2.2 (mailbox full)\n";
+  DsnFields dsn;
+  REQUIRE(read_delivery_status(text, &dsn));
+  CHECK(dsn.reporting_mta == "mx.example.org");
+  CHECK(dsn.postfix_sender == "sender@example.org");
+  CHECK(dsn.received_from_mta == "client.example.org");
+  REQUIRE(dsn.recipients.size() == 2);
+  CHECK(dsn.recipients[0].address == "first@example.net");
+  CHECK(dsn.recipients[0].original_recipient == "First@Example.NET");
+  CHECK(dsn.recipients[0].action == "failed");
+  CHECK(dsn.recipients[0].remote_mta == "mx.example.net");
+  CHECK(dsn.recipients[0].diagnostic ==
+        "550-5.1.1 The email account that you tried to reach does not exist.");
+  CHECK(dsn.recipients[1].address == "second@example.net");
+  CHECK(dsn.recipients[1].action == "delayed");
+  CHECK(dsn.recipients[1].status == "4.2.2 (mailbox full)");
+}
+
+TEST_CASE("DSN type prefixes, xtext and unitext", "[dsn]") {
+  CHECK(strip_type_prefix("rfc822; a@b.example") == "a@b.example");
+  CHECK(strip_type_prefix("smtp;550 no") == "550 no");
+  CHECK(strip_type_prefix("550 no; really") == "550 no; really");
+  CHECK(decode_xtext("a+2Bb@example.org") == "a+b@example.org");
+  CHECK(decode_xtext("a+41b@example.org") == "a+41b@example.org");  // 'A' needs no escape
+  CHECK(decode_xtext("\\x{E9}t\\x{E9}@example.org") == "\xc3\xa9t\xc3\xa9@example.org");
+  DsnFields dsn;
+  REQUIRE(
+      read_delivery_status("Final-Recipient: utf-8; \\x{4E2D}@example.cn\nAction: failed\n", &dsn));
+  CHECK(dsn.recipients[0].address == "\xe4\xb8\xad@example.cn");
+}
+
+TEST_CASE("DSN fields inside text are detected", "[dsn]") {
+  CHECK(has_dsn_fields("blah\nFinal-Recipient: rfc822; a@b.example\nAction: failed\n"));
+  CHECK_FALSE(has_dsn_fields("Action: failed\nno recipient here\n"));
+  DsnFields dsn;
+  CHECK_FALSE(read_delivery_status("just words\nand more\n", &dsn));
+  CHECK(dsn.malformed);
+}
+
+TEST_CASE("reconcile_codes: X.0.0 or missing status yields to the diagnostic", "[dsn]") {
+  ReconciledCodes c = reconcile_codes("", "5.0.0", "failed", "550 5.1.1 user unknown");
+  CHECK(c.status == "5.1.1");
+  CHECK(c.reply == "550");
+  CHECK(c.cls == DeliveryClass::kPermanent);
+  c = reconcile_codes("", "", "failed", "550 5.2.2 mailbox full");
+  CHECK(c.status == "5.2.2");
+  // A specific field is kept unless the remote stated a paired specific code.
+  c = reconcile_codes("", "5.1.1", "failed", "550 5.7.1 IP address blacklisted");
+  CHECK(c.status == "5.7.1");
+  c = reconcile_codes("", "5.1.1", "failed", "see 5.7.1 somewhere");
+  CHECK(c.status == "5.1.1");
+  // Another class in the diagnostic never replaces the field.
+  c = reconcile_codes("", "5.0.0", "failed", "421 4.4.2 connection timed out");
+  CHECK(c.status == "5.0.0");
+  CHECK(c.cls == DeliveryClass::kPermanent);
+}
+
+TEST_CASE("reconcile_codes: never invents, action decides delayed/delivered", "[dsn]") {
+  ReconciledCodes c = reconcile_codes("", "", "failed", "mailbox unavailable");
+  CHECK(c.reply.empty());
+  CHECK(c.status.empty());
+  CHECK(c.cls == DeliveryClass::kPermanent);
+  c = reconcile_codes("", "5.0.0", "delayed", "");
+  CHECK(c.cls == DeliveryClass::kTransient);
+  c = reconcile_codes("", "2.0.0", "delivered", "250 ok");
+  CHECK(c.cls == DeliveryClass::kSuccess);
+  // Status wins over a disagreeing reply for the class.
+  c = reconcile_codes("550", "4.2.2", "", "");
+  CHECK(c.cls == DeliveryClass::kTransient);
+  c = reconcile_codes("451", "", "", "");
+  CHECK(c.cls == DeliveryClass::kTransient);
+  c = reconcile_codes("", "not-a-code", "failed", "");
+  CHECK(c.status.empty());
+}
+
+TEST_CASE("hostile DSN: CR, LF and NUL never reach Report strings", "[dsn]") {
+  std::string msg =
+      "From: MAILER-DAEMON@example.org\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n"
+      "\n--b\nContent-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; evil\rInjected: yes\n\n"
+      "Final-Recipient: rfc822; victim@example.net\r\n"
+      "Action: failed\n"
+      "Status: 5.1.1\n"
+      "Diagnostic-Code: smtp; 550 bad\r\nX-Evil: 1\n";
+  msg += std::string("Remote-MTA: dns; mx\0.example\n", 31);
+  msg += "\n--b--\n";
+  const Report r = parse_message(msg);
+  REQUIRE(r.recipients.size() == 1);
+  auto clean = [](const std::string& s) {
+    return s.find_first_of(std::string("\r\n\0", 3)) == std::string::npos;
+  };
+  CHECK(clean(r.reporting_mta));
+  for (const Recipient& rc : r.recipients) {
+    CHECK(clean(rc.recipient));
+    CHECK(clean(rc.diagnostic));
+    CHECK(clean(rc.remote_mta));
+    CHECK(clean(rc.status));
+    CHECK(rc.recipient == "victim@example.net");
+  }
+}
+
+TEST_CASE("hostile addresses are dropped, not passed on", "[dsn]") {
+  CHECK(clean_address("<A.B@Example.ORG>") == "A.B@example.org");
+  CHECK(clean_address("rfc822; \"x\"@example.org") == "\"x\"@example.org");
+  CHECK(clean_address("a@b.example\r\nBcc: x@y").empty());
+  CHECK(clean_address("a b@example.org").empty());
+  CHECK(clean_address("@example.org").empty());
+  CHECK(clean_address("user@").empty());
+  CHECK(clean_address("user@exa mple.org").empty());
+}
