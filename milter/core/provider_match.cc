@@ -33,9 +33,11 @@ bool provider_code_matches(std::string_view condition, std::string_view code) {
   return i == code.size();
 }
 
-const ProviderRule* match_provider_rule(const ProviderRules::Data& data,
-                                        const Recipient& recipient) {
-  std::string_view host = bounded(recipient.remote_mta, kProviderMaxHostBytes);
+const ProviderRule* match_provider_rule(const ProviderRules::Data& data, const Recipient& recipient,
+                                        std::string_view fallback_host) {
+  std::string_view host =
+      bounded(recipient.remote_mta.empty() ? fallback_host : std::string_view(recipient.remote_mta),
+              kProviderMaxHostBytes);
   std::string_view text = bounded(recipient.diagnostic, kProviderMaxTextBytes);
 
   std::vector<int> hits;

@@ -55,9 +55,11 @@ std::shared_ptr<const ProviderRules::Data> load_provider_rules(std::string_view 
                                                                std::string_view origin,
                                                                std::string* error);
 
-// The id of the first rule matching this recipient, or nullptr.
-const ProviderRule* match_provider_rule(const ProviderRules::Data& data,
-                                        const Recipient& recipient);
+// The first rule matching this recipient, or nullptr. `fallback_host` (the
+// report's Reporting-MTA) stands in for a recipient without a Remote-MTA: the
+// receiver then wrote the bounce itself.
+const ProviderRule* match_provider_rule(const ProviderRules::Data& data, const Recipient& recipient,
+                                        std::string_view fallback_host = {});
 
 // True if `code` satisfies a status or reply condition ("5.7.26", "X.7.26", "5.7.6*").
 bool provider_code_matches(std::string_view condition, std::string_view code);

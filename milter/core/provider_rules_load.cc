@@ -208,6 +208,14 @@ std::shared_ptr<const ProviderRules::Data> load_provider_rules(std::string_view 
   auto data = std::make_shared<ProviderRules::Data>();
   try {
     toml::table root = toml::parse(toml_text, origin);
+    for (const auto& [key, value] : root) {
+      if (key.str() != "provider" && key.str() != "rule") {
+        message = "unknown top-level key '" + std::string(key.str()) + "' (line " +
+                  std::to_string(value.source().begin.line) + ")";
+        if (error != nullptr) *error = std::string(origin) + ": " + message;
+        return nullptr;
+      }
+    }
     if (load_providers(root, data.get(), &message) && load_rules(root, data.get(), &message)) {
       return data;
     }

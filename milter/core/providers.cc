@@ -75,7 +75,7 @@ std::shared_ptr<const ProviderRules> ProviderRules::load_file(const std::string&
 void ProviderRules::apply(Report* report) const {
   if (report == nullptr) return;
   for (Recipient& r : report->recipients) {
-    const ProviderRule* rule = match_provider_rule(*data_, r);
+    const ProviderRule* rule = match_provider_rule(*data_, r, report->reporting_mta);
     if (rule == nullptr) {
       r.provider.clear();
       continue;
