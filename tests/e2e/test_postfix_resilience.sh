@@ -19,11 +19,17 @@ start_fake_remote
 start_milters
 start_postfix
 
-# A copy of the corpus bounce tagged with a sequence number, sent with MAIL FROM:<>.
+# A copy of the corpus bounce tagged with a sequence number (and, while FORGE
+# is set, a forged X-SMTP-Explain-Class field), sent with MAIL FROM:<>.
 seq=0
+FORGE=1
 send_tagged() {
   seq=$((seq + 1))
-  { printf 'X-E2E-Seq: %s\n' "$seq"; cat "$1"; } >"$T/msg/tagged-$seq.eml"
+  {
+    printf 'X-E2E-Seq: %s\n' "$seq"
+    [[ -n "$FORGE" ]] && printf 'X-SMTP-Explain-Class: success\n'
+    cat "$1"
+  } >"$T/msg/tagged-$seq.eml"
   send_mail "${2:-<>}" user@test.local --data "@$T/msg/tagged-$seq.eml"
 }
 tagged_mail() { grep -l "^X-E2E-Seq: $1\$" "$T/mail/user/new"/* | head -1; }
@@ -65,19 +71,26 @@ done
 send_tagged "$DSN_FILE"
 wait_mail_count user 2
 expect_explain 2 en
+for n in 1 2; do
+  [[ "$(header_values "$(tagged_mail $n)" X-SMTP-Explain-Class)" == "permanent" ]] ||
+    e2e_fail "case 8: message $n: forged class not replaced"
+done
 e2e_log "case 8: broken catalog on SIGHUP: old catalog kept, error logged"
 
 cp "$SOURCE_DIR/conf/catalog/en.toml" "$T/catalog.toml"
-write_milter_config "catalog_file = \"$T/catalog.toml\"" 'language = "es"'
+write_milter_config "catalog_file = \"$T/catalog.toml\"" 'language = "es"' \
+  'remove_inbound_headers = false'
 hup_milters
 grep -q "reloaded configuration (generation 2): language=es" "$T/log/milter-smtpd.log" ||
   e2e_fail "case 8: good reload not logged"
 send_tagged "$DSN_FILE"
 wait_mail_count user 3
 expect_explain 3 es
-[[ "$(header_values "$(tagged_mail 3)" X-SMTP-Explain)" != "$(header_values "$(tagged_mail 1)" X-SMTP-Explain)" ]] ||
-  e2e_fail "case 8: language change had no visible effect"
-e2e_log "case 8: good config on SIGHUP takes effect (Spanish text)"
+# The catalog-independent effect: inbound fields are now kept.
+[[ "$(header_values "$(tagged_mail 3)" X-SMTP-Explain-Class | sort | tr '\n' ' ')" == "permanent success " ]] ||
+  e2e_fail "case 8: remove_inbound_headers = false did not take effect"
+e2e_log "case 8: good config on SIGHUP takes effect (Spanish text, inbound fields kept)"
+FORGE=
 
 # --- 6 --------------------------------------------------------------------
 send_tagged "$DSN_FILE"
