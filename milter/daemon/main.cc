@@ -35,6 +35,7 @@ namespace smtp_explain::daemon {
 namespace {
 
 Options g_options;
+bool g_logging_ready = false;  // after setup_logging(): failures go to the log too
 SnapshotStore* g_store = nullptr;
 
 void observe_fallbacks(const Snapshot& snap) {
@@ -120,7 +121,7 @@ bool write_pidfile(const std::string& path, std::string* error) {
 
 int fail(const std::string& why) {
   std::cerr << "smtp-explain-milter: " << why << "\n";
-  if (spdlog::default_logger_raw() != nullptr) spdlog::critical("not started: {}", why);
+  if (g_logging_ready) spdlog::critical("not started: {}", why);
   return 1;
 }
 
@@ -165,6 +166,7 @@ int run(int argc, char** argv) {
   if (!setup_logging(config.log_destination, g_options.foreground, config.log_level, &error)) {
     return fail(error);
   }
+  g_logging_ready = true;
   observe_fallbacks(*snap);
 
   int owner_uid = -1, owner_gid = -1;
