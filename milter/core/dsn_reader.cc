@@ -108,16 +108,21 @@ class DsnBuilder {
     }
   }
 
+  // A block names its recipient by Final-Recipient or, in some MTAs' DSNs
+  // (McAfee), only by Original-Recipient.
+  bool named() const { return !cur_.address.empty() || !cur_.original_recipient.empty(); }
+
   void blank_line() {
-    if (open_ && !cur_.address.empty()) close();
+    if (open_ && named()) close();
     target_ = Target::kNone;
   }
 
   void finish() {
-    if (open_ && !cur_.address.empty())
+    if (open_ && named()) {
       close();
-    else if (open_)
+    } else if (open_) {
       out_->malformed = true;
+    }
   }
 
  private:

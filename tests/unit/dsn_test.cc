@@ -136,3 +136,13 @@ TEST_CASE("hostile addresses are dropped, not passed on", "[dsn]") {
   CHECK(clean_address("user@").empty());
   CHECK(clean_address("user@exa mple.org").empty());
 }
+
+TEST_CASE("a DSN block named only by Original-Recipient still counts", "[dsn]") {
+  DsnFields dsn;
+  REQUIRE(
+      read_delivery_status("Original-Recipient: <kijitora@example.co.jp>\nAction: failed\n"
+                           "Diagnostic-Code: smtp; 550 Unknown user\nRemote-MTA: 192.0.2.192\n",
+                           &dsn));
+  REQUIRE(dsn.recipients.size() == 1);
+  CHECK(clean_address(dsn.recipients[0].address) == "kijitora@example.co.jp");
+}

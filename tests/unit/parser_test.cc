@@ -243,3 +243,18 @@ TEST_CASE("a notice without codes is not turned into a bounce", "[parser]") {
       "reject reason: Mailbox full\ntarget mail address: someone@example.net\n");
   CHECK_FALSE(r.bounce);
 }
+
+TEST_CASE("text bounce codes written as '550:' or 'ERROR_CODE :550,'", "[parser]") {
+  Report r = parse_message(
+      "From: MAILER-DAEMON@yahoo.example\nSubject: Failure Notice\n\n"
+      "Sorry, we were unable to deliver your message to the following address.\n\n"
+      "<gone@example.net>:\n550: <gone@example.net>: User unknown\n\n"
+      "--- Below this line is a copy of the message.\n\nTo: x@example.org\n");
+  REQUIRE(r.recipients.size() == 1);
+  CHECK(r.recipients[0].reply_code == "550");
+  r = parse_message(
+      "From: mailer-daemon@zoho.example\nSubject: Undelivered Mail Returned to Sender\n\n"
+      "a@example.org Invalid Address, ERROR_CODE :550, ERROR_CODE :Requested action not taken\n");
+  REQUIRE(r.recipients.size() == 1);
+  CHECK(r.recipients[0].recipient == "a@example.org");
+}

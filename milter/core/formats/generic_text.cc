@@ -31,7 +31,10 @@ bool has_smtp_code(std::string_view text) {
     std::string_view rest = text.substr(i);
     if (rest[0] != '4' && rest[0] != '5') continue;
     if (match_status_code(rest) > 0) return true;
-    if (match_reply_code(rest) == 3 && rest.size() > 3 && (rest[3] == ' ' || rest[3] == '-')) {
+    // "550 ", "550-", "550:", "550," or "550" at the end ("ERROR_CODE :550,").
+    if (match_reply_code(rest) == 3 &&
+        (rest.size() == 3 || !(is_ascii_alpha(rest[3]) || rest[3] == '.' || rest[3] == '@' ||
+                               rest[3] == '/' || rest[3] == '%'))) {
       return true;
     }
   }
