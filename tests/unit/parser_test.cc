@@ -1,6 +1,11 @@
 // BounceParser: the header-stage gate, body buffering (line endings, chunking,
 // limits) and the kinds it reports.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -257,4 +262,66 @@ TEST_CASE("text bounce codes written as '550:' or 'ERROR_CODE :550,'", "[parser]
       "a@example.org Invalid Address, ERROR_CODE :550, ERROR_CODE :Requested action not taken\n");
   REQUIRE(r.recipients.size() == 1);
   CHECK(r.recipients[0].recipient == "a@example.org");
+}
+
+TEST_CASE("mutated corpus messages never crash and never leak CR/LF/NUL", "[parser][hostile]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(SMTP_EXPLAIN_SHARED_DIR) / "corpus" / "sisimai" / "lf";
+  if (!fs::exists(dir)) return;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::uint32_t seed = 12345;
+  auto rnd = [&seed]() {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) & 0xFFFFFF;
+  };
+  auto clean = [](const std::string& s) {
+    return s.find_first_of(std::string("\r\n\0", 3)) == std::string::npos;
+  };
+  Limits tight;
+  tight.max_scan_bytes = 4096;
+  tight.max_line_bytes = 200;
+  tight.max_mime_depth = 3;
+  tight.max_mime_parts = 8;
+  std::size_t parsed = 0;
+  for (std::size_t i = 0; i < files.size(); i += 7) {
+    std::ifstream in(files[i], std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string original = ss.str();
+    for (int m = 0; m < 12; ++m) {
+      std::string data = original;
+      switch (m % 4) {
+        case 0:
+          data.resize(rnd() % (data.size() + 1));
+          break;  // cut anywhere
+        case 1:
+          for (int k = 0; k < 20 && !data.empty(); ++k) {
+            data[rnd() % data.size()] = static_cast<char>(rnd() & 0xFF);
+          }
+          break;
+        case 2:
+          data.insert(rnd() % (data.size() + 1), "\n--\n\r\r\0=?x?B?=\n", 16);
+          break;
+        default:
+          data += std::string(rnd() % 3000, '\n');
+          break;
+      }
+      for (const Limits& limits : {Limits{}, tight}) {
+        const Report r = parse_message(data, limits);
+        ++parsed;
+        CHECK(clean(r.reporting_mta));
+        CHECK(r.recipients.size() <= limits.max_recipients);
+        for (const Recipient& rc : r.recipients) {
+          CHECK(clean(rc.recipient));
+          CHECK(clean(rc.diagnostic));
+          CHECK(clean(rc.remote_mta));
+          CHECK(rc.diagnostic.size() <= limits.max_diagnostic_bytes);
+          CHECK_FALSE(rc.recipient.empty());
+        }
+      }
+    }
+  }
+  CHECK(parsed > 0);
 }
