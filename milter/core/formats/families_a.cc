@@ -1,11 +1,29 @@
 // Specific MTA families, group a (Activehunter .. KDDI in Sisimai's module order).
 // Add a family: declare its scan function here and add one table line.
+// Each family is a port of the Sisimai Lhost module of the same name (BSD
+// 2-clause, third_party/sisimai/LICENSE); see the comment atop its file.
 #include "formats.h"
 
 namespace smtp_explain {
 
+bool scan_activehunter(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_apachejames(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_biglobe(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_domino(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_ezweb(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_kddi(const Message& msg, std::vector<FoundRecipient>* out);
+
 const std::vector<FormatScanner>& family_scanners_a() {
-  static const std::vector<FormatScanner> kScanners = {};
+  // Header checks decide; the order only matters where two families could
+  // claim one message (EZweb before KDDI: both know au.com Received headers).
+  static const std::vector<FormatScanner> kScanners = {
+      {"Activehunter", scan_activehunter},
+      {"ApacheJames", scan_apachejames},
+      {"Biglobe", scan_biglobe},
+      {"Domino", scan_domino},
+      {"EZweb", scan_ezweb},
+      {"KDDI", scan_kddi},
+  };
   return kScanners;
 }
 

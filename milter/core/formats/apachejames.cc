@@ -1,0 +1,45 @@
+// Apache James bounces, ported from Sisimai::Lhost::ApacheJames (BSD 2-clause,
+// third_party/sisimai/LICENSE): Subject "[BOUNCE]", a ".JavaMail." Message-Id
+// or a "JAMES SMTP Server" Received header; recipients as "  RCPT TO: a@b",
+// the error from "Error message below:" up to "Message details:".
+#include "group_a_helpers.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+
+bool scan_apachejames(const Message& msg, std::vector<FoundRecipient>* out) {
+  bool match = msg.headers.get("Subject") == "[BOUNCE]";
+  match = match || group_a::has(msg.headers.get("Message-Id"), ".JavaMail.");
+  match = match || group_a::received_contains(msg.headers, "JAMES SMTP Server");
+  if (!match) return false;
+  const auto lines = split_lines(group_a::text_before(msg.text, {"Content-Type: message/rfc822"}));
+  std::string diagnosis;
+  bool got_message = false;
+  std::vector<std::string> addrs;
+  for (std::string_view e : lines) {
+    if (e.empty()) continue;
+    if (e.starts_with("  RCPT TO: ")) {
+      std::string_view a = trim(e.substr(11));
+      if (group_a::is_bare_address(a)) addrs.emplace_back(a);
+      continue;
+    }
+    if (e.starts_with("  Sent date: ") || e.starts_with("  Subject: ")) continue;
+    if (got_message) continue;
+    if (!diagnosis.empty()) {
+      if (e == "Message details:") {
+        got_message = true;
+      } else {
+        diagnosis += ' ';
+        diagnosis += e;
+      }
+    } else if (e == "Error message below:") {
+      diagnosis = std::string(e);
+    }
+  }
+  if (addrs.empty()) return false;
+  const std::string diag = group_a::sweep(diagnosis);
+  for (const std::string& a : addrs) group_a::add_recipient(out, a).diagnostic = diag;
+  return true;
+}
+
+}  // namespace smtp_explain
