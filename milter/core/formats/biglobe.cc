@@ -3,18 +3,16 @@
 // (or the sister domains), Subject "Returned mail:", the recipients below
 // "----- The following addresses had delivery problems -----" as bare
 // addresses, the error lines below them.
-#include <array>
-
 #include "group_a_helpers.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr std::array<group_a::PhraseReason, 2> kMessages = {{
+constexpr group_a::PhraseReason kMessages[] = {
     {"Mail Delivery Failed... User unknown", "filtered"},
     {"The number of messages in recipient's mailbox exceeded the local limit.", "mailboxfull"},
-}};
+};
 
 bool from_biglobe(std::string_view from) {
   for (std::string_view d : {"@biglobe.ne.jp", "@inacatv.ne.jp", "@tmtv.ne.jp", "@ttv.ne.jp"}) {

@@ -4,15 +4,13 @@
 //   Your message / Subject: ... / was not delivered to: / <address> / because: / <error>
 // and possibly DSN-like fields. The module's reason table names Domino's own
 // sentences ("not listed in Domino Directory", ...).
-#include <array>
-
 #include "group_a_helpers.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr std::array<group_a::PhraseReason, 7> kMessages = {{
+constexpr group_a::PhraseReason kMessages[] = {
     {"not listed in Domino Directory", "userunknown"},
     {"not listed in public Name & Address Book", "userunknown"},
     {"non r\xc3\xa9pertori\xc3\xa9 dans l'annuaire Domino", "userunknown"},
@@ -23,7 +21,7 @@ constexpr std::array<group_a::PhraseReason, 7> kMessages = {{
      "userunknown"},
     {"Cannot route mail to user", "filtered"},
     {"Several matches found in Domino Directory", "systemerror"},
-}};
+};
 
 // A DSN-like field the module copies: "Status: 5.1.1", "Diagnostic-Code: smtp; ...".
 std::string_view field_value(std::string_view line, std::string_view name) {

@@ -5,8 +5,6 @@
 // Message-Id ending in ".ezweb.ne.jp>" / ".au.com>". Recipients as
 // "<a@b>", "<a@b>: 550 ..." or "    Recipient: <a@b>"; the error sentences
 // may stand before the first recipient; a line of 50 dashes starts the original.
-#include <array>
-
 #include "group_a_helpers.h"
 #include "text_util.h"
 
@@ -14,13 +12,13 @@ namespace smtp_explain {
 namespace {
 
 // The module's $refailures, as fixed phrases.
-constexpr std::array<group_a::PhraseReason, 5> kFailures = {{
+constexpr group_a::PhraseReason kFailures[] = {
     {"The user(s) account is temporarily over quota", "mailboxfull"},
     {"The user(s) account is disabled.", "suspend"},
     {"The user(s) account is temporarily limited.", "suspend"},
     {"Your message was not delivered within ", "expired"},
     {"Each of the following recipients was rejected by a remote mail server", "onhold"},
-}};
+};
 
 bool is_8bit(std::string_view s) {
   for (char c : s) {

@@ -10,6 +10,11 @@ bool scan_activehunter(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_apachejames(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_biglobe(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_domino(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_exchange2003(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_fml(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_gmail(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_googlegroups(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_imailserver(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_ezweb(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_kddi(const Message& msg, std::vector<FoundRecipient>* out);
 
@@ -22,6 +27,11 @@ const std::vector<FormatScanner>& family_scanners_a() {
       {"Biglobe", scan_biglobe},
       {"Domino", scan_domino},
       {"EZweb", scan_ezweb},
+      {"Exchange2003", scan_exchange2003},
+      {"FML", scan_fml},
+      {"GoogleGroups", scan_googlegroups},  // before Gmail: same sender, more specific
+      {"Gmail", scan_gmail},
+      {"IMailServer", scan_imailserver},
       {"KDDI", scan_kddi},
   };
   return kScanners;

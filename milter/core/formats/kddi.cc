@@ -4,19 +4,17 @@
 // Received header; after "Your mail sent on: Thu, ..." (or "Your mail
 // attempted to be delivered on: ...") the recipient in
 // "     Could not be delivered to: <a@b>" and the indented error lines.
-#include <array>
-
 #include "group_a_helpers.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr std::array<group_a::PhraseReason, 3> kMessages = {{
+constexpr group_a::PhraseReason kMessages[] = {
     {"As their mailbox is full", "mailboxfull"},
     {"Due to the following SMTP relay error", "norelaying"},
     {"As the remote domain doesnt exist", "hostunknown"},
-}};
+};
 
 bool from_dion(std::string_view from) {
   const std::size_t at = ifind(from, "no-reply@");

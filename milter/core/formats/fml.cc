@@ -1,0 +1,94 @@
+// fml mailing-list manager notices, ported from Sisimai::Lhost::FML
+// (BSD 2-clause, third_party/sisimai/LICENSE): X-MLServer header, From
+// "...-admin@...", Message-Id "<digits.FML...@...>"; each line ending in
+// "<a@b>." names a recipient, the error is that line and the ones after it,
+// up to "Original mail as follows:". The reason comes from the text, else
+// from the Subject.
+#include "group_a_helpers.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+constexpr group_a::PhraseReason kErrors[] = {
+    {"NOT MEMBER article from ", "rejected"},
+    {"reject spammers:", "rejected"},
+    {"header may cause mail loop", "rejected"},  // "reject since ... header may cause mail loop"
+    {"You are not a member of this mailing list", "rejected"},
+    {"Duplicated Message-ID", "systemerror"},
+    {"has detected a loop condition so that", "systemerror"},  // "fml ... has detected ..."
+    {"Loop Back Warning:", "systemerror"},
+    {"Security alert:", "securityerror"},
+};
+
+constexpr group_a::PhraseReason kTitles[] = {
+    {"NOT MEMBER article from ", "rejected"},
+    {"Spam mail from a spammer is rejected", "rejected"},
+    {"fml system error message", "systemerror"},
+    {"Loop Alert: ", "systemerror"},
+    {"Loop Back Warning: ", "systemerror"},
+    {"WARNING: UNIX FROM Loop", "systemerror"},
+    {"Security Alert", "securityerror"},
+};
+
+// "reject mail from a@b" in the text, "reject mail ...: ," / "You ... are not member"
+// in the subject: the two regex rows that need more than one fixed phrase.
+std::string_view text_reason(std::string_view d) {
+  if (auto r = group_a::reason_for_phrases(d, kErrors); !r.empty()) return r;
+  const std::size_t p = d.find("reject mail from ");
+  if (p != std::string_view::npos && d.find('@', p) != std::string_view::npos) return "rejected";
+  return {};
+}
+
+std::string_view subject_reason(std::string_view s) {
+  if (auto r = group_a::reason_for_phrases(s, kTitles); !r.empty()) return r;
+  const std::size_t rm = s.find("reject mail ");
+  if (rm != std::string_view::npos && (s.find("from ", rm) != std::string_view::npos ||
+                                       s.find(": ,", rm) != std::string_view::npos))
+    return "rejected";
+  const std::size_t you = s.find("You ");
+  if (you != std::string_view::npos && s.find(" are not member", you) != std::string_view::npos)
+    return "rejected";
+  return {};
+}
+
+bool is_fml_message_id(std::string_view mid) {
+  mid = trim(mid);
+  if (!mid.starts_with("<") || !mid.ends_with(">")) return false;
+  std::size_t n = 1;
+  while (n < mid.size() && is_ascii_digit(mid[n])) ++n;
+  return n > 1 && mid.substr(n).starts_with(".FML") && mid.find('@', n) != std::string_view::npos;
+}
+
+}  // namespace
+
+bool scan_fml(const Message& msg, std::vector<FoundRecipient>* out) {
+  if (!msg.headers.has("X-MLServer")) return false;
+  const std::string_view from = msg.headers.get("From");
+  const std::size_t admin = from.find("-admin@");
+  if (admin == std::string_view::npos || admin == 0) return false;
+  if (!is_fml_message_id(msg.headers.get("Message-Id"))) return false;
+  const auto lines = split_lines(group_a::text_before(msg.text, {"Original mail as follows:"}));
+  const std::size_t before = out->size();
+  for (std::string_view e : lines) {
+    if (e.empty()) continue;
+    if (e.ends_with(">.")) {
+      std::string_view a = group_a::angle_address(e.substr(0, e.size() - 1));
+      if (!a.empty()) {
+        group_a::add_recipient(out, a).diagnostic = std::string(e);
+        continue;
+      }
+    }
+    if (out->size() > before) out->back().diagnostic += e;
+  }
+  for (std::size_t k = before; k < out->size(); ++k) {
+    FoundRecipient& r = (*out)[k];
+    r.diagnostic = group_a::sweep(r.diagnostic);
+    std::string_view reason = text_reason(r.diagnostic);
+    if (reason.empty()) reason = subject_reason(msg.headers.get("Subject"));
+    r.reason_hint = std::string(reason);
+  }
+  return out->size() > before;
+}
+
+}  // namespace smtp_explain

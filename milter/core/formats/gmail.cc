@@ -1,0 +1,107 @@
+// Gmail's own (pre-DSN) bounce text, ported from Sisimai::Lhost::Gmail
+// (BSD 2-clause, third_party/sisimai/LICENSE): From
+// "<mailer-daemon@googlemail.com>", Subject "Delivery Status Notification";
+//   Delivery to the following recipient failed permanently:  (or "has been delayed")
+//        kijitora@example.jp
+//   Technical details of permanent failure:
+//   ... The error that the other server returned was: 550 5.1.1 ... (state 14).
+// The "(state N)" of Google's SMTP client names the command and the reason;
+// otherwise the module's phrase table does.
+#include "group_a_helpers.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+constexpr group_a::PhraseReason kMessages[] = {
+    {"DNS Error: Could not contact DNS servers", "expired"},
+    {"Delivery to the following recipient has been delayed", "expired"},
+    {"The recipient server did not accept our requests to connect", "expired"},
+    {"DNS Error: Domain name not found", "hostunknown"},
+    {"DNS Error: DNS server returned answer with no data", "hostunknown"},
+};
+
+struct StateRow {
+  int state;
+  std::string_view command;
+  std::string_view reason;
+};
+// Sisimai's $statetable. State 12 ("relayingdenied" in Sisimai 4) is norelaying.
+constexpr StateRow kStates[] = {
+    {6, "MAIL", "systemerror"}, {8, "AUTH", "systemerror"}, {9, "AUTH", "systemerror"},
+    {12, "AUTH", "norelaying"}, {13, "EHLO", "blocked"},    {14, "RCPT", "userunknown"},
+    {15, "DATA", "filtered"},   {17, "DATA", "filtered"},   {18, "DATA", "filtered"},
+};
+
+// "(state 14)." -> 14, or -1.
+int state_code(std::string_view diag) {
+  std::size_t p = 0;
+  while ((p = diag.find("(state ", p)) != std::string_view::npos) {
+    p += 7;
+    int n = 0, digits = 0;
+    while (p < diag.size() && is_ascii_digit(diag[p]) && digits < 4) {
+      n = n * 10 + (diag[p] - '0');
+      ++p, ++digits;
+    }
+    if (digits > 0 && diag.substr(p).starts_with(").")) return n;
+  }
+  return -1;
+}
+
+// Specific enhanced codes ([45].[1-7].[1-9]) decide the reason themselves.
+bool is_specific(std::string_view status) {
+  return status.size() == 5 && status[2] >= '1' && status[2] <= '7' && status[4] >= '1' &&
+         status[4] <= '9';
+}
+
+}  // namespace
+
+bool scan_gmail(const Message& msg, std::vector<FoundRecipient>* out) {
+  if (!group_a::has(msg.headers.get("From"), "<mailer-daemon@googlemail.com>")) return false;
+  if (!group_a::has(msg.headers.get("Subject"), "Delivery Status Notification")) return false;
+  const auto lines = split_lines(group_a::text_before(msg.text, {}));
+  std::size_t i = group_a::find_line(lines, "Delivery to the following recipient");
+  if (i == lines.size()) return false;
+  const bool delayed = group_a::has(lines[i], "has been delayed");
+  const std::size_t before = out->size();
+  std::string pending;  // text above the first recipient (the start marker line)
+  for (; i < lines.size(); ++i) {
+    std::string_view e = lines[i];
+    std::string_view t = trim(e);
+    // The original starts at "----- Original message -----" (or "Message header follows").
+    if (t.starts_with("----- Original message -----") ||
+        t.starts_with("----- Message header follows -----")) {
+      break;
+    }
+    if (!e.empty() && is_space_or_tab(e[0]) && group_a::is_bare_address(t)) {
+      std::string a = clean_address(t);
+      if (a.empty()) continue;
+      FoundRecipient& r = group_a::add_recipient(out, a);
+      r.diagnostic = std::move(pending);
+      pending.clear();
+      continue;
+    }
+    std::string& into = out->size() > before ? out->back().diagnostic : pending;
+    into += e;
+    into += ' ';
+  }
+  for (std::size_t k = before; k < out->size(); ++k) {
+    FoundRecipient& r = (*out)[k];
+    r.diagnostic = group_a::sweep(r.diagnostic);
+    if (delayed) r.action = "delayed";
+    std::string_view reason;
+    const int state = state_code(r.diagnostic);
+    for (const StateRow& s : kStates) {
+      if (s.state != state) continue;
+      reason = s.reason;
+      r.smtp_command = std::string(s.command);
+    }
+    if (reason.empty()) reason = group_a::reason_for_phrases(r.diagnostic, kMessages);
+    if (reason.empty()) continue;
+    if (is_specific(group_a::find_status(r.diagnostic))) continue;  // the code decides
+    r.reason_hint = std::string(reason);
+  }
+  return out->size() > before;
+}
+
+}  // namespace smtp_explain

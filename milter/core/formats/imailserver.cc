@@ -1,0 +1,107 @@
+// Ipswitch IMail Server bounces, ported from Sisimai::Lhost::IMailServer
+// (BSD 2-clause, third_party/sisimai/LICENSE): Subject "Undeliverable Mail"
+// or X-Mailer "<SMTP32 v...>"; lines "Unknown user: a@b" /
+// "undeliverable to a@b" per recipient, the remote reply after
+// "Body of message generated response:", the original after
+// "Original message follows.". The module's phrase tables give the SMTP
+// command and the reason.
+#include "group_a_helpers.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+constexpr group_a::PhraseReason kCommands[] = {
+    {"SMTP connection failed,", "CONN"},
+    {"Unexpected connection response from server:", "CONN"},
+    {"Unexpected response to EHLO/HELO:", "EHLO"},
+    {"Server response to MAIL FROM:", "MAIL"},
+    {"Additional RCPT TO generated following response:", "RCPT"},
+    {"DATA command generated response:", "DATA"},
+};
+
+// The module's $refailures: all but "Unknown host" anchored at the start.
+constexpr group_a::PhraseReason kStarts[] = {
+    {"Unknown user", "userunknown"},
+    {"Invalid final delivery userid", "userunknown"},
+    {"User mailbox exceeds allowed size", "mailboxfull"},
+    {"Requested action not taken: virus detected", "virusdetected"},
+    {"undeliverable to", "undefined"},
+    {"Delivery failed ", "expired"},  // "Delivery failed N attempts"
+};
+
+bool is_undeliverable_subject(std::string_view s) {
+  if (!s.starts_with("Undeliverable Mail")) return false;
+  return trim(s.substr(18)).empty();
+}
+
+std::string_view reason_of(std::string_view diag) {
+  if (group_a::has(diag, "Unknown host")) return "hostunknown";
+  for (const auto& p : kStarts) {
+    if (!diag.starts_with(p.phrase)) continue;
+    if (p.reason == "expired") {
+      std::string_view rest = diag.substr(p.phrase.size());
+      std::size_t n = 0;
+      while (n < rest.size() && is_ascii_digit(rest[n])) ++n;
+      if (n == 0 || !rest.substr(n).starts_with(" attempts")) continue;
+    }
+    return p.reason;
+  }
+  return {};
+}
+
+}  // namespace
+
+bool scan_imailserver(const Message& msg, std::vector<FoundRecipient>* out) {
+  if (!is_undeliverable_subject(msg.headers.get("Subject")) &&
+      !msg.headers.get("X-Mailer").starts_with("<SMTP32 v")) {
+    return false;
+  }
+  const auto lines = split_lines(group_a::text_before(msg.text, {"Original message follows."}));
+  const std::size_t before = out->size();
+  std::string alterrors;
+  for (std::string_view e : lines) {
+    if (e.empty()) continue;
+    // "Unknown user: a@b": everything before the last ':' is the error.
+    const std::size_t colon = e.rfind(':');
+    const std::size_t space = e.find(' ');
+    if (colon != std::string_view::npos && space != std::string_view::npos && space > 0 &&
+        space < colon) {
+      std::string_view rest = trim(e.substr(colon + 1));
+      const std::size_t end = rest.find_first_of(" \t");
+      std::string_view addr = rest.substr(0, end);
+      if (group_a::is_bare_address(addr) && !clean_address(addr).empty()) {
+        FoundRecipient& r = group_a::add_recipient(out, addr);
+        r.diagnostic = std::string(e.substr(0, colon));
+        continue;
+      }
+    }
+    if (e.starts_with("undeliverable ")) {
+      std::string_view rest = trim(e.substr(14));
+      if (rest.starts_with("to ")) {
+        std::string a = clean_address(trim(rest.substr(3)));
+        if (!a.empty()) {
+          group_a::add_recipient(out, a).diagnostic = std::string(e);
+          continue;
+        }
+      }
+    }
+    if (!alterrors.empty()) {
+      alterrors += ' ';
+      alterrors += e;
+    } else if (group_a::has(e, "Body of message generated response:")) {
+      alterrors = std::string(e);
+    }
+  }
+  for (std::size_t k = before; k < out->size(); ++k) {
+    FoundRecipient& r = (*out)[k];
+    std::string diag = group_a::sweep(r.diagnostic);
+    if (!alterrors.empty()) diag = group_a::sweep(alterrors + " " + diag);
+    r.smtp_command = std::string(group_a::reason_for_phrases(diag, kCommands));
+    r.reason_hint = std::string(reason_of(diag));
+    r.diagnostic = std::move(diag);
+  }
+  return out->size() > before;
+}
+
+}  // namespace smtp_explain
