@@ -15,6 +15,8 @@ bool scan_fml(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_gmail(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_googlegroups(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_imailserver(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_dragonfly(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_exim(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_ezweb(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_kddi(const Message& msg, std::vector<FoundRecipient>* out);
 
@@ -26,8 +28,10 @@ const std::vector<FormatScanner>& family_scanners_a() {
       {"ApacheJames", scan_apachejames},
       {"Biglobe", scan_biglobe},
       {"Domino", scan_domino},
+      {"DragonFly", scan_dragonfly},
       {"EZweb", scan_ezweb},
       {"Exchange2003", scan_exchange2003},
+      {"Exim", scan_exim},
       {"FML", scan_fml},
       {"GoogleGroups", scan_googlegroups},  // before Gmail: same sender, more specific
       {"Gmail", scan_gmail},
