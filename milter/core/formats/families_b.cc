@@ -1,11 +1,45 @@
 // Specific MTA families, group b (MXLogic .. qmail in Sisimai's module order).
 // Add a family: declare its scan function here and add one table line.
+// Order matters where two families accept the same headers: qmail before X4
+// (both take "failure notice"), the strict header tests before the loose ones.
 #include "formats.h"
 
 namespace smtp_explain {
 
+bool scan_mailfoundry(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_mcafee(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_notes(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_opensmtpd(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_v5sendmail(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_verizon(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_x1(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_x2(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_x3(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_x4(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_x5(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_x6(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_yahoo(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_zoho(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_qmail(const Message& msg, std::vector<FoundRecipient>* out);
+
 const std::vector<FormatScanner>& family_scanners_b() {
-  static const std::vector<FormatScanner> kScanners = {};
+  static const std::vector<FormatScanner> kScanners = {
+      {"MailFoundry", scan_mailfoundry},
+      {"McAfee", scan_mcafee},
+      {"Notes", scan_notes},
+      {"OpenSMTPD", scan_opensmtpd},
+      {"V5sendmail", scan_v5sendmail},
+      {"Verizon", scan_verizon},
+      {"X1", scan_x1},
+      {"X2", scan_x2},
+      {"X3", scan_x3},
+      {"X5", scan_x5},
+      {"X6", scan_x6},
+      {"Yahoo", scan_yahoo},
+      {"Zoho", scan_zoho},
+      {"qmail", scan_qmail},
+      {"X4", scan_x4},
+  };
   return kScanners;
 }
 

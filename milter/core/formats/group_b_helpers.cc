@@ -1,0 +1,107 @@
+// Helpers for the group-b family scanners, see group_b_helpers.h.
+#include "group_b_helpers.h"
+
+#include "code_scan.h"
+#include "text_util.h"
+
+namespace smtp_explain::group_b {
+
+std::string_view reason_from_phrases(std::string_view text, std::span<const ReasonPhrase> table) {
+  for (const ReasonPhrase& p : table) {
+    if (icontains(text, p.phrase)) return p.reason;
+  }
+  return {};
+}
+
+bool received_contains(const Message& msg, std::string_view needle) {
+  for (std::string_view r : msg.headers.all("Received")) {
+    if (icontains(r, needle)) return true;
+  }
+  return false;
+}
+
+std::string flat_body(const Message& msg) {
+  bool any = false;
+  for (const MimePart& p : msg.parts) any |= p.role == PartRole::kDeliveryStatus;
+  if (!any) return std::string(msg.text);
+  std::string out;
+  for (const MimePart& p : msg.parts) {
+    if (p.role != PartRole::kText && p.role != PartRole::kDeliveryStatus) continue;
+    if (!out.empty()) out += "\n\n";
+    out += p.body;
+  }
+  return out;
+}
+
+std::string_view cut_before_line(std::string_view text, std::string_view marker,
+                                 bool allow_indent) {
+  std::size_t from = 0;
+  while (true) {
+    std::size_t p = text.find(marker, from);
+    if (p == std::string_view::npos) return text;
+    std::size_t q = p;
+    if (allow_indent) {
+      while (q > 0 && is_space_or_tab(text[q - 1])) --q;
+    }
+    if (q == 0 || text[q - 1] == '\n') return text.substr(0, q);
+    from = p + 1;
+  }
+}
+
+std::string sweep(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string_view angle_address(std::string_view text) {
+  std::size_t lt = text.find('<');
+  while (lt != std::string_view::npos) {
+    std::size_t gt = text.find('>', lt + 1);
+    if (gt == std::string_view::npos) return {};
+    std::string_view inner = text.substr(lt + 1, gt - lt - 1);
+    if (inner.find('@') != std::string_view::npos && inner.find(' ') == std::string_view::npos) {
+      return inner;
+    }
+    lt = text.find('<', gt + 1);
+  }
+  return {};
+}
+
+std::string upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+FoundRecipient recipient_at(std::string_view address) {
+  FoundRecipient r;
+  r.address = std::string(address);
+  return r;
+}
+
+std::string status_in(std::string_view text) {
+  return scan_codes(text).status;
+}
+
+std::vector<std::string_view> original_parts_of_type(const Message& msg, std::string_view type) {
+  std::vector<std::string_view> out;
+  for (const MimePart& p : msg.parts) {
+    if (p.role == PartRole::kOriginal && p.content_type == type) out.push_back(p.body);
+  }
+  return out;
+}
+
+}  // namespace smtp_explain::group_b

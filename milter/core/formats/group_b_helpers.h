@@ -1,0 +1,75 @@
+// Helpers shared by the group-b family scanners (MXLogic .. qmail): the bits of
+// Sisimai's Lhost plumbing (BSD 2-clause, third_party/sisimai/LICENSE) that
+// the ported modules have in common: Sisimai's "flattened" body, cutting the
+// error text at a module's own returned-original marker, reason phrase tables,
+// Received-header tests and whitespace sweeping.
+// Thread safety: pure functions over the caller's data and static tables.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats.h"
+
+namespace smtp_explain::group_b {
+
+// One phrase of a module's reason table ("userunknown" <- "No such user").
+struct ReasonPhrase {
+  std::string_view reason;
+  std::string_view phrase;
+};
+
+// The reason of the first phrase of `table` that occurs in `text` (ASCII case
+// ignored), or empty.
+std::string_view reason_from_phrases(std::string_view text, std::span<const ReasonPhrase> table);
+
+// True if any Received: header of the message contains `needle` (case ignored).
+bool received_contains(const Message& msg, std::string_view needle);
+
+// What Sisimai's modules read as the message body: for a MIME message, the
+// bodies of the error text and delivery-status parts outside the returned
+// original, in document order, joined by a blank line; otherwise msg.text.
+std::string flat_body(const Message& msg);
+
+// The text before the first line that starts with `marker` (after optional
+// blanks when `allow_indent`); the whole text when there is none.
+std::string_view cut_before_line(std::string_view text, std::string_view marker,
+                                 bool allow_indent = true);
+
+// Whitespace runs (spaces, tabs, line breaks) made one space, both ends
+// trimmed (Sisimai::String->sweep).
+std::string sweep(std::string_view text);
+
+// The address between the first '<' and the following '>' of `text` if it
+// holds an '@', else empty.
+std::string_view angle_address(std::string_view text);
+
+// True if `line` starts with `prefix` (exact case).
+inline bool starts(std::string_view line, std::string_view prefix) {
+  return line.substr(0, prefix.size()) == prefix;
+}
+
+// ASCII upper case.
+std::string upper(std::string_view text);
+
+// A FoundRecipient with the address set; the rest empty.
+FoundRecipient recipient_at(std::string_view address);
+
+// The enhanced status code in `text` (as code_scan finds it), or empty.
+std::string status_in(std::string_view text);
+
+// The body parts of the returned original with the given content type
+// ("message/delivery-status"): some gateways attach the real bounce as the
+// "original" (Sisimai's X5).
+std::vector<std::string_view> original_parts_of_type(const Message& msg, std::string_view type);
+
+// The qmail-style reader shared by Sisimai's qmail and X4 modules
+// (formats/qmail.cc): after a line for which `is_start` is true,
+// "<address>:" lines open recipients and the lines below are their error.
+// Returns true if recipients were appended.
+bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line),
+                      std::vector<FoundRecipient>* out);
+
+}  // namespace smtp_explain::group_b

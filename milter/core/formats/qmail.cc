@@ -1,0 +1,209 @@
+// qmail bounces ("Hi. This is the qmail-send program at ..."), ported from
+// Sisimai's Lhost::qmail (BSD 2-clause, third_party/sisimai/LICENSE), with the
+// Sisimai 5 corrections the corpus shows ("couldn't find a mail exchanger" is
+// notaccept; a sender rejection is read from the remote reply first):
+//   <kijitora@example.jp>:
+//   192.0.2.153 does not like recipient.
+//   Remote host said: 550 5.1.1 <kijitora@example.jp>... User Unknown
+//   Giving up on 192.0.2.153.
+//   --- Below this line is a copy of the message.
+// The reader is shared with Sisimai's X4 (formats/x4.cc).
+#include "formats.h"
+#include "group_b_helpers.h"
+#include "reason.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace group_b {
+namespace {
+
+constexpr ReasonPhrase kMessages[] = {
+    {"userunknown", "no mailbox here by that name"},
+    {"userunknown", "does not like recipient."},
+    {"mailboxfull", "disk quota exceeded"},
+    {"mesgtoobig", "Message size exceeds fixed maximum message size:"},
+    {"hostunknown", "Sorry, I couldn't find any host "},
+    {"systemfull", "Requested action not taken: mailbox unavailable (not enough free space)"},
+    {"systemerror", "bad interpreter: No such file or directory"},
+    {"systemerror", "system error"},
+    {"systemerror", "Unable to"},
+    {"networkerror", "Sorry, I wasn't able to establish an SMTP connection"},
+    {"notaccept", "Sorry, I couldn't find a mail exchanger or IP address"},
+    {"networkerror", "Sorry. Although I'm listed as a best-preference MX or A for that host"},
+};
+
+// Errors of the qmail-ldap patch.
+constexpr ReasonPhrase kLdapFailures[] = {
+    {"suspend", "Mailaddress is administratively disabled"},
+    {"suspend", "Mailaddress is administrativley disabled"},
+    {"suspend", "Mailaddress is administrativly disabled"},
+    {"suspend", "Mailaddress is administrativeley disabled"},
+    {"userunknown", "Sorry, no mailbox here by that name"},
+    {"exceedlimit", "The message exeeded the maximum size the user accepts"},
+    {"systemerror", "Automatic homedir creator crashed"},
+    {"systemerror", "Illegal value in LDAP attribute"},
+    {"systemerror", "LDAP attribute is not given but mandatory"},
+    {"systemerror", "Timeout while performing search on LDAP server"},
+    {"systemerror", "Too many results returned but needs to be unique"},
+    {"systemerror", "Permanent error while executing qmail-forward"},
+    {"systemerror", "Temporary error in automatic homedir creation"},
+    {"systemerror", "Temporary error while executing qmail-forward"},
+    {"systemerror", "Temporary failure in LDAP lookup"},
+    {"systemerror", "Unable to contact LDAP server"},
+    {"systemerror", "Unable to login into LDAP server, bad credentials"},
+};
+
+constexpr std::string_view kHasExpired = "this message has been in the queue too long.";
+
+// The SMTP command qmail says failed, from its own sentences.
+std::string qmail_command(std::string_view diag) {
+  if (std::size_t p = diag.find("Connected to "); p != std::string_view::npos) {
+    std::string_view rest = diag.substr(p);
+    if (rest.find(" but greeting failed.") != std::string_view::npos) return "CONN";
+    if (rest.find(" but my name was rejected.") != std::string_view::npos) return "EHLO";
+    if (rest.find(" but sender was rejected.") != std::string_view::npos) return "MAIL";
+  }
+  if (diag.find(" does not like recipient.") != std::string_view::npos) return "RCPT";
+  if (diag.find(" failed on DATA command.") != std::string_view::npos ||
+      diag.find(" failed after I sent the message.") != std::string_view::npos) {
+    return "DATA";
+  }
+  constexpr std::string_view kProgress =
+      "Sorry, no SMTP connection got far enough; most progress was ";
+  if (std::size_t p = diag.find(kProgress); p != std::string_view::npos) {
+    std::string_view cmd = diag.substr(p + kProgress.size(), 5);
+    if (cmd.size() == 5 && cmd[4] == ' ') {
+      bool upper_word = true;
+      for (char c : cmd.substr(0, 4)) upper_word &= c >= 'A' && c <= 'Z';
+      if (upper_word) return std::string(cmd.substr(0, 4));
+    }
+  }
+  return {};
+}
+
+bool host_char(char c) {
+  return is_ascii_alpha(c) || is_ascii_digit(c) || c == '.' || c == '-';
+}
+
+// "Giving up on HOST.", "Connected to HOST ", "remote host HOST said:".
+std::string qmail_rhost(std::string_view line) {
+  auto host_at = [&](std::size_t p) {
+    std::size_t e = p;
+    while (e < line.size() && host_char(line[e])) ++e;
+    while (e > p && line[e - 1] == '.') --e;
+    return std::string(line.substr(p, e - p));
+  };
+  if (std::size_t p = line.find("Giving up on "); p != std::string_view::npos) {
+    return host_at(p + 13);
+  }
+  if (std::size_t p = line.find("Connected to "); p != std::string_view::npos) {
+    return host_at(p + 13);
+  }
+  if (std::size_t p = line.find("remote host "); p != std::string_view::npos) {
+    std::string h = host_at(p + 12);
+    if (line.find(" said:", p) != std::string_view::npos) return h;
+  }
+  return {};
+}
+
+// "<a@b>:" or "To: <a@b>:" alone on a line.
+std::string_view recipient_line(std::string_view line) {
+  std::string_view t = line;
+  while (!t.empty() && is_space_or_tab(t.back())) t.remove_suffix(1);
+  if (group_b::starts(t, "To")) {
+    std::string_view rest = t.substr(2);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (!rest.empty() && rest.front() == ':') t = rest.substr(1);
+  }
+  if (t.size() < 5 || t.front() != '<' || !t.ends_with(">:")) return {};
+  std::string_view a = t.substr(1, t.size() - 3);
+  if (a.find('@') == std::string_view::npos) return {};
+  return a;
+}
+
+}  // namespace
+
+bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line),
+                      std::vector<FoundRecipient>* out) {
+  std::string_view error =
+      cut_before_line(msg.text, "--- Below this line is a copy of the message.", false);
+  error = cut_before_line(error, "--- Original message follows.", false);
+  const std::size_t before = out->size();
+  std::vector<std::string> remote_said;  // the "Remote host said:" line per recipient
+  bool reading = false;
+  for (std::string_view line : split_lines(error)) {
+    if (!reading) {
+      reading = is_start(line);
+      continue;
+    }
+    if (line.empty()) continue;
+    if (std::string_view a = recipient_line(line); !a.empty()) {
+      out->push_back(recipient_at(a));
+      remote_said.emplace_back();
+      continue;
+    }
+    if (out->size() == before) continue;
+    FoundRecipient& r = out->back();
+    r.diagnostic += line;
+    r.diagnostic += ' ';
+    if (group_b::starts(line, "Remote host said:")) remote_said.back() = std::string(line);
+    if (r.remote_mta.empty()) r.remote_mta = qmail_rhost(line);
+  }
+  for (std::size_t i = before; i < out->size(); ++i) {
+    FoundRecipient& r = (*out)[i];
+    r.diagnostic = sweep(r.diagnostic);
+    r.smtp_command = qmail_command(r.diagnostic);
+    r.status = status_in(r.diagnostic);
+    if (r.smtp_command == "MAIL" || r.smtp_command == "HELO" || r.smtp_command == "EHLO" ||
+        r.smtp_command == "CONN") {
+      // Sisimai 4 calls these rejected / blocked outright; Sisimai 5 first
+      // reads the remote reply (a reputation block is not a plain rejection).
+      ReasonInput in;
+      in.status = r.status;
+      in.diagnostic = r.diagnostic;
+      in.smtp_command = r.smtp_command;
+      in.remote_mta = r.remote_mta;
+      std::string_view found = classify_reason(in);
+      const bool vague = found == "onhold" || found == "undefined" || found == "securityerror" ||
+                         found == "systemerror" || found == "expired";
+      if (vague) r.reason_hint = r.smtp_command == "MAIL" ? "rejected" : "blocked";
+      continue;
+    }
+    const std::string_view& remote = remote_said[i - before];
+    if (r.diagnostic.find("does not like recipient.") != std::string_view::npos &&
+        r.diagnostic.ends_with(kHasExpired)) {
+      r.reason_hint = "onhold";
+      continue;
+    }
+    std::string_view hint;
+    if (!remote.empty()) hint = reason_from_phrases(remote, kMessages);
+    if (hint.empty()) hint = reason_from_phrases(r.diagnostic, kMessages);
+    if (hint.empty()) hint = reason_from_phrases(r.diagnostic, kLdapFailures);
+    if (hint.empty() && r.diagnostic.find(kHasExpired) != std::string_view::npos) hint = "expired";
+    r.reason_hint = std::string(hint);
+  }
+  return out->size() > before;
+}
+
+}  // namespace group_b
+
+bool scan_qmail(const Message& msg, std::vector<FoundRecipient>* out) {
+  bool match = msg.headers.get("Subject") == "failure notice";
+  for (std::string_view r : msg.headers.all("Received")) {
+    if (match) break;
+    // "(qmail 12345 invoked for bounce)" / "(qmail 12345 invoked from network)"
+    if (!group_b::starts(r, "(qmail ")) continue;
+    std::size_t p = 7;
+    while (p < r.size() && is_ascii_digit(r[p])) ++p;
+    if (p == 7) continue;
+    std::string_view rest = trim(r.substr(p));
+    match = group_b::starts(rest, "invoked for bounce)") ||
+            group_b::starts(rest, "invoked from network)");
+  }
+  if (!match) return false;
+  return group_b::read_qmail_style(
+      msg, [](std::string_view line) { return group_b::starts(line, "Hi. This is the qmail"); },
+      out);
+}
+
+}  // namespace smtp_explain

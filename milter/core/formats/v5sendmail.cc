@@ -1,0 +1,129 @@
+// Sendmail version 5 bounces (Subject "Returned mail: ..."), ported from
+// Sisimai's Lhost::V5sendmail (BSD 2-clause, third_party/sisimai/LICENSE):
+//      ----- Transcript of session follows -----
+//   ... while talking to mx.example.org.:
+//   >>> RCPT To:<kijitora@example.org>
+//   <<< 550 <kijitora@example.org>... User unknown
+//   550 <kijitora@example.org>... User unknown
+//      ----- Unsent message follows -----
+// The n-th ">>>" command and "<<<" reply belong to the n-th recipient line.
+#include "formats.h"
+#include "group_b_helpers.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+bool is_upper_word(std::string_view w) {
+  if (w.size() != 4) return false;
+  for (char c : w) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
+// "550 <a@b>... text" -> address and text; false if the line is not so.
+bool recipient_line(std::string_view line, std::string_view* addr, std::string_view* text) {
+  if (line.size() < 5 || !is_ascii_digit(line[0]) || !is_ascii_digit(line[1]) ||
+      !is_ascii_digit(line[2]) || !is_space_or_tab(line[3])) {
+    return false;
+  }
+  std::string_view rest = trim(line.substr(4));
+  if (rest.empty() || rest.front() != '<') return false;
+  std::size_t gt = rest.find(">...");
+  if (gt == std::string_view::npos) return false;
+  std::string_view a = rest.substr(1, gt - 1);
+  if (a.find('@') == std::string_view::npos || a.find(' ') != std::string_view::npos) return false;
+  *addr = a;
+  *text = trim(rest.substr(gt + 4));
+  return !text->empty();
+}
+
+}  // namespace
+
+bool scan_v5sendmail(const Message& msg, std::vector<FoundRecipient>* out) {
+  std::string_view subject = msg.headers.get("Subject");
+  if (!group_b::starts(subject, "Returned mail: ") || subject.size() < 15 || subject[14] < 'A' ||
+      subject[14] > 'Z') {
+    return false;
+  }
+  std::string_view error = group_b::cut_before_line(msg.text, "----- Unsent message follows -----");
+  if (error.size() == msg.text.size()) {
+    error = group_b::cut_before_line(msg.text, "----- No message was collected -----");
+  }
+  if (error.size() == msg.text.size()) return false;  // Sisimai needs the original
+
+  const std::size_t before = out->size();
+  std::vector<std::string> commands;   // by recipient index
+  std::vector<std::string> responses;  // by recipient index
+  std::string another;                 // an error line outside a session
+  bool reading = false;
+  bool session_error = false;
+  for (std::string_view line : split_lines(error)) {
+    if (!reading) {
+      reading = line.find("----- Transcript of session follows -----") != std::string_view::npos;
+      continue;
+    }
+    if (line.empty()) continue;
+    const std::size_t index = out->size() - before;
+    std::string_view addr, text;
+    if (recipient_line(line, &addr, &text)) {
+      FoundRecipient r = group_b::recipient_at(addr);
+      r.diagnostic = std::string(text);
+      if (index < responses.size() && !responses[index].empty()) {
+        r.diagnostic += ": " + responses[index];
+      }
+      out->push_back(std::move(r));
+    } else if (group_b::starts(line, ">>>")) {
+      std::string_view cmd = trim(line.substr(3)).substr(0, 4);
+      if (is_upper_word(cmd)) {
+        if (commands.size() <= index) commands.resize(index + 1);
+        commands[index] = std::string(cmd);
+      }
+    } else if (group_b::starts(line, "<<< ")) {
+      if (responses.size() <= index) responses.resize(index + 1);
+      responses[index] = std::string(trim(line.substr(4)));
+    } else if (!session_error) {
+      // "... while talking to mx.example.org.:"
+      if (line.front() == '.' && line.back() == ':' &&
+          line.find(" while talking to ") != std::string_view::npos) {
+        session_error = true;
+        continue;
+      }
+      if (line.size() > 4 && is_ascii_digit(line[0]) && is_ascii_digit(line[1]) &&
+          is_ascii_digit(line[2]) && is_space_or_tab(line[3])) {
+        std::size_t dots = line.find("...");
+        if (dots != std::string_view::npos && !trim(line.substr(dots + 3)).empty()) {
+          another = std::string(trim(line.substr(dots + 3)));
+        }
+      }
+    }
+  }
+  if (out->size() == before) {
+    std::string_view to = first_address(msg.original_headers.get("To"));
+    if (to.empty()) {
+      for (std::string_view line : split_lines(msg.text.substr(error.size()))) {
+        if (group_b::starts(line, "To:")) {
+          to = first_address(line);
+          break;
+        }
+      }
+    }
+    if (to.empty()) return false;
+    out->push_back(group_b::recipient_at(to));
+  }
+  for (std::size_t i = before; i < out->size(); ++i) {
+    FoundRecipient& r = (*out)[i];
+    const std::size_t index = i - before;
+    if (index < commands.size()) r.smtp_command = commands[index];
+    if (r.diagnostic.empty()) {
+      r.diagnostic = !another.empty()           ? another
+                     : index < responses.size() ? responses[index]
+                                                : std::string();
+    }
+    r.diagnostic = group_b::sweep(r.diagnostic);
+  }
+  return true;
+}
+
+}  // namespace smtp_explain

@@ -1,0 +1,78 @@
+// Verizon Wireless bounces, ported from Sisimai's Lhost::Verizon (BSD 2-clause,
+// third_party/sisimai/LICENSE). Two shapes, told apart by the sender:
+//   post_master@vtext.com (SMS gateway):
+//     Error: ...
+//        RCPT TO: 0000000000@vtext.com
+//     550 - Requested action not taken: no such user here
+//   sysadmin@...vzwpix.com (MMS gateway):
+//     Message could not be delivered to mobile.
+//     To: 0000000000@vzwpix.com
+//     Error: No valid recipients for this MM
+#include "formats.h"
+#include "group_b_helpers.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+constexpr group_b::ReasonPhrase kSmsReasons[] = {
+    {"userunknown", "550 - Requested action not taken: no such user here"},
+};
+constexpr group_b::ReasonPhrase kMmsReasons[] = {
+    {"userunknown", "No valid recipients for this MM"},
+};
+
+}  // namespace
+
+bool scan_verizon(const Message& msg, std::vector<FoundRecipient>* out) {
+  if (!group_b::received_contains(msg, ".vtext.com (")) return false;
+  const std::string from = clean_address(first_address(msg.headers.get("From")));
+  const bool sms = from == "post_master@vtext.com";
+  const bool mms = from.starts_with("sysadmin@") && from.ends_with(".vzwpix.com");
+  if (!sms && !mms) return false;
+
+  const std::size_t before = out->size();
+  bool reading = false;
+  for (std::string_view line : split_lines(error_part(msg.text))) {
+    if (!reading) {
+      reading =
+          sms ? (group_b::starts(line, "Error:") && line.size() > 6 && is_space_or_tab(line[6]))
+              : group_b::starts(line, "Message could not be delivered to mobile");
+      continue;
+    }
+    if (line.empty()) continue;
+    if (sms) {
+      std::string_view t = line;
+      if (is_space_or_tab(t.front()) && group_b::starts(trim(t), "RCPT TO: ")) {
+        out->push_back(group_b::recipient_at(trim(trim(t).substr(9))));
+        out->back().smtp_command = "RCPT";
+        continue;
+      }
+      // "550 - Requested action not taken: no such user here"
+      if (out->size() > before && line.size() > 6 && is_ascii_digit(line[0]) &&
+          is_ascii_digit(line[1]) && is_ascii_digit(line[2]) && is_space_or_tab(line[3]) &&
+          line[4] == '-') {
+        out->back().diagnostic = std::string(line);
+      }
+    } else {
+      if (group_b::starts(line, "To:") && line.size() > 3 && is_space_or_tab(line[3])) {
+        std::string_view a = first_address(line.substr(3));
+        if (!a.empty()) out->push_back(group_b::recipient_at(a));
+        continue;
+      }
+      if (out->size() > before && group_b::starts(line, "Error:") && line.size() > 6 &&
+          is_space_or_tab(line[6])) {
+        out->back().diagnostic = std::string(line);
+      }
+    }
+  }
+  for (std::size_t i = before; i < out->size(); ++i) {
+    FoundRecipient& r = (*out)[i];
+    r.diagnostic = group_b::sweep(r.diagnostic);
+    r.reason_hint = group_b::reason_from_phrases(
+        r.diagnostic, sms ? std::span(kSmsReasons) : std::span(kMmsReasons));
+  }
+  return out->size() > before;
+}
+
+}  // namespace smtp_explain

@@ -1,0 +1,47 @@
+// Sisimai's "X2" (an unknown MTA, From MAILER-DAEMON@..., Subject "Delivery
+// failure" / "failed delivery"), ported from Sisimai's Lhost::X2 (BSD 2-clause,
+// third_party/sisimai/LICENSE):
+//   Unable to deliver message to the following address(es).
+//   <kijitora@example.com>:
+//   Sorry, no mailbox here by that name. (#5.1.1)
+//   --- Original message follows.
+#include "formats.h"
+#include "group_b_helpers.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+
+bool scan_x2(const Message& msg, std::vector<FoundRecipient>* out) {
+  if (msg.headers.get("From").find("MAILER-DAEMON@") == std::string_view::npos) return false;
+  std::string_view subject = msg.headers.get("Subject");
+  if (!group_b::starts(subject, "Delivery failure") &&
+      !group_b::starts(subject, "failure delivery") &&
+      !group_b::starts(subject, "failed delivery")) {
+    return false;
+  }
+  const std::string_view error =
+      group_b::cut_before_line(msg.text, "--- Original message follows.", false);
+  const std::size_t before = out->size();
+  bool reading = false;
+  for (std::string_view line : split_lines(error)) {
+    if (!reading) {
+      reading = group_b::starts(line, "Unable to deliver message to the following address");
+      continue;
+    }
+    if (line.empty()) continue;
+    if (line.size() > 3 && line.front() == '<' && line.ends_with(">:") &&
+        line.find(' ') == std::string_view::npos && line.find('@') != std::string_view::npos) {
+      out->push_back(group_b::recipient_at(line.substr(1, line.size() - 3)));
+      continue;
+    }
+    if (out->size() == before) continue;
+    out->back().diagnostic += ' ';
+    out->back().diagnostic += line;
+  }
+  for (std::size_t i = before; i < out->size(); ++i) {
+    (*out)[i].diagnostic = group_b::sweep((*out)[i].diagnostic);
+  }
+  return out->size() > before;
+}
+
+}  // namespace smtp_explain

@@ -1,0 +1,74 @@
+// Yahoo! Mail bounces (X-YMailISG header), ported from Sisimai's Lhost::Yahoo
+// (BSD 2-clause, third_party/sisimai/LICENSE):
+//   Sorry, we were unable to deliver your message to the following address.
+//   <kijitora@example.org>:
+//   Remote host said: 550 5.1.1 <kijitora@example.org>... User Unknown [RCPT_TO]
+//   --- Below this line is a copy of the message.
+#include "formats.h"
+#include "group_b_helpers.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+// "... [RCPT_TO]" at the end of a line: the command (first four letters).
+std::string bracket_command(std::string_view line) {
+  if (line.empty() || line.back() != ']') return {};
+  std::size_t open = line.rfind('[');
+  if (open == std::string_view::npos || line.size() - open < 6) return {};
+  std::string_view cmd = line.substr(open + 1, 4);
+  for (char c : cmd) {
+    if (c < 'A' || c > 'Z') return {};
+  }
+  return std::string(cmd);
+}
+
+}  // namespace
+
+bool scan_yahoo(const Message& msg, std::vector<FoundRecipient>* out) {
+  if (msg.headers.get("X-YMailISG").empty()) return false;
+
+  const std::string_view error =
+      group_b::cut_before_line(msg.text, "--- Below this line is a copy of the message.", false);
+  const std::size_t before = out->size();
+  bool reading = false;
+  for (std::string_view line : split_lines(error)) {
+    if (!reading) {
+      reading = group_b::starts(line, "Sorry, we were unable to deliver your message");
+      continue;
+    }
+    if (line.empty()) continue;
+    std::string_view t = line;
+    while (!t.empty() && is_space_or_tab(t.back())) t.remove_suffix(1);
+    if (t.size() > 4 && t.front() == '<' && t.ends_with(">:") &&
+        t.find('@') != std::string_view::npos) {
+      out->push_back(group_b::recipient_at(t.substr(1, t.size() - 3)));
+      continue;
+    }
+    if (out->size() == before) continue;
+    FoundRecipient& r = out->back();
+    if (group_b::starts(line, "Remote host said:")) {
+      r.diagnostic = std::string(line);
+      if (std::string c = bracket_command(line); !c.empty()) r.smtp_command = c;
+    } else if (r.diagnostic == "Remote host said:") {
+      if (std::string c = bracket_command(line); !c.empty()) {
+        r.smtp_command = c;
+      } else {
+        r.diagnostic = std::string(line);
+      }
+    } else {
+      r.diagnostic += ' ';
+      r.diagnostic += line;
+    }
+  }
+  for (std::size_t i = before; i < out->size(); ++i) {
+    FoundRecipient& r = (*out)[i];
+    r.diagnostic = group_b::sweep(r.diagnostic);
+    if (r.smtp_command.empty() && !group_b::angle_address(r.diagnostic).empty()) {
+      r.smtp_command = "RCPT";
+    }
+  }
+  return out->size() > before;
+}
+
+}  // namespace smtp_explain
