@@ -110,7 +110,7 @@ TEST_CASE("hostile DSN: CR, LF and NUL never reach Report strings", "[dsn]") {
       "Action: failed\n"
       "Status: 5.1.1\n"
       "Diagnostic-Code: smtp; 550 bad\r\nX-Evil: 1\n";
-  msg += std::string("Remote-MTA: dns; mx\0.example\n", 31);
+  msg += std::string("Remote-MTA: dns; mx\0.example\n", 29);
   msg += "\n--b--\n";
   const Report r = parse_message(msg);
   REQUIRE(r.recipients.size() == 1);
