@@ -7,6 +7,11 @@
 namespace smtp_explain {
 
 bool scan_activehunter(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out);
+void refine_amazonses(const Message& msg, std::vector<FoundRecipient>* found);
+void refine_amazonworkmail(const Message& msg, std::vector<FoundRecipient>* found);
+bool scan_exchange2007(const Message& msg, std::vector<FoundRecipient>* out);
+void refine_exchange2007(const Message& msg, std::vector<FoundRecipient>* found);
 bool scan_apachejames(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_biglobe(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_domino(const Message& msg, std::vector<FoundRecipient>* out);
@@ -20,17 +25,30 @@ bool scan_exim(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_ezweb(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_kddi(const Message& msg, std::vector<FoundRecipient>* out);
 
+namespace {
+
+// For families whose bounces always carry a delivery-status part: only the
+// refiner has work to do.
+bool no_scan(const Message&, std::vector<FoundRecipient>*) {
+  return false;
+}
+
+}  // namespace
+
 const std::vector<FormatScanner>& family_scanners_a() {
   // Header checks decide; the order only matters where two families could
   // claim one message (EZweb before KDDI: both know au.com Received headers).
   static const std::vector<FormatScanner> kScanners = {
       {"Activehunter", scan_activehunter},
+      {"AmazonSES", scan_amazonses, refine_amazonses},
+      {"AmazonWorkMail", no_scan, refine_amazonworkmail},
       {"ApacheJames", scan_apachejames},
       {"Biglobe", scan_biglobe},
       {"Domino", scan_domino},
       {"DragonFly", scan_dragonfly},
       {"EZweb", scan_ezweb},
       {"Exchange2003", scan_exchange2003},
+      {"Exchange2007", scan_exchange2007, refine_exchange2007},
       {"Exim", scan_exim},
       {"FML", scan_fml},
       {"GoogleGroups", scan_googlegroups},  // before Gmail: same sender, more specific

@@ -1,0 +1,55 @@
+// Amazon WorkMail DSNs, ported from Sisimai::Lhost::AmazonWorkMail (BSD
+// 2-clause, third_party/sisimai/LICENSE): X-SES-Outgoing together with
+// X-Mailer (or X-Original-Mailer) "Amazon WorkMail". The DSN's status is
+// often the generic X.[01].0 and the real reply is quoted inside the
+// diagnostic: "554 4.4.7 Message expired: ...<421 4.4.2 Connection timed out>".
+#include "group_a_helpers.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+
+// Shared with AmazonSES (amazonses.cc): the reply "<421 4.4.2 ...>" quoted in
+// the diagnostic wins over the outer codes; a vague status yields to a
+// quoted "'5.7.1 ...'" one.
+void refine_amazon_codes(FoundRecipient* r) {
+  std::string_view d = r->diagnostic;
+  const std::size_t lt = d.rfind('<');
+  if (lt != std::string_view::npos) {
+    std::string_view inner = d.substr(lt + 1);
+    const std::size_t gt = inner.find('>');
+    if (gt != std::string_view::npos && inner.size() > 4 &&
+        (inner[0] == '2' || inner[0] == '4' || inner[0] == '5') && is_ascii_digit(inner[1]) &&
+        is_ascii_digit(inner[2]) && inner[3] == ' ') {
+      inner = inner.substr(0, gt);
+      r->reply_code = std::string(inner.substr(0, 3));
+      const std::string st = group_a::find_status(inner.substr(4));
+      if (!st.empty()) r->status = st;
+      return;
+    }
+  }
+  if (r->status.empty() || group_a::is_vague_status(r->status)) {
+    // "... 550-'5.7.1 <...>... Access denied'": the quoted status.
+    for (char q : {'\'', '"'}) {
+      const std::size_t p = d.find(q);
+      if (p == std::string_view::npos) continue;
+      std::string_view quoted = d.substr(p + 1);
+      const std::string st = group_a::find_status(quoted.substr(0, 5));
+      if (!st.empty()) {
+        r->status = st;
+        const std::string reply = group_a::find_reply(d.substr(0, p + 1));
+        if (!reply.empty() && reply[0] == st[0]) r->reply_code = reply;
+        break;
+      }
+    }
+  }
+}
+
+void refine_amazonworkmail(const Message& msg, std::vector<FoundRecipient>* found) {
+  const std::string_view mailer = msg.headers.has("X-Original-Mailer")
+                                      ? msg.headers.get("X-Original-Mailer")
+                                      : msg.headers.get("X-Mailer");
+  if (!msg.headers.has("X-SES-Outgoing") || mailer != "Amazon WorkMail") return;
+  for (FoundRecipient& r : *found) refine_amazon_codes(&r);
+}
+
+}  // namespace smtp_explain

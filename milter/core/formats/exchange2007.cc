@@ -1,0 +1,134 @@
+// Microsoft Exchange Server 2007+ NDRs, ported from Sisimai::Lhost::Exchange2007
+// (BSD 2-clause, third_party/sisimai/LICENSE): Subject "Undeliverable:" (or
+// the French/Italian forms), a Content-Language header, and not Office 365's
+// cross-tenant headers. The text part's "Diagnostic information for
+// administrators:" section holds the recipient, then
+// "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
+// whose RESOLVER/QUEUE code names the reason. Works as a scanner (text only)
+// and as a refiner of the DSN part.
+#include "group_a_helpers.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+constexpr group_a::PhraseReason kNdrSubjects[] = {
+    {"SMTPSEND.DNS.NonExistentDomain", "hostunknown"},
+    {"SMTPSEND.DNS.MxLoopback", "networkerror"},
+    {"RESOLVER.ADR.BadPrimary", "systemerror"},
+    {"RESOLVER.ADR.RecipNotFound", "userunknown"},
+    {"RESOLVER.ADR.ExRecipNotFound", "userunknown"},
+    {"RESOLVER.ADR.RecipLimit", "toomanyconn"},
+    {"RESOLVER.ADR.InvalidInSmtp", "systemerror"},
+    {"RESOLVER.ADR.Ambiguous", "systemerror"},
+    {"RESOLVER.RST.AuthRequired", "securityerror"},
+    {"RESOLVER.RST.NotAuthorized", "rejected"},
+    {"RESOLVER.RST.RecipSizeLimit", "mesgtoobig"},
+    {"QUEUE.Expired", "expired"},
+};
+
+bool is_exchange2007(const HeaderList& h) {
+  const std::string_view s = h.get("Subject");
+  if (!s.starts_with("Undeliverable:") && !s.starts_with("Non_remis_") &&
+      !s.starts_with("Non recapitabile:")) {
+    return false;
+  }
+  const std::string_view lang = trim(h.get("Content-Language"));
+  if (!(lang.size() == 2 || (lang.size() == 5 && lang[2] == '-'))) return false;
+  return !h.has("X-MS-Exchange-CrossTenant-OriginalArrivalTime") &&
+         !h.has("X-MS-Exchange-CrossTenant-FromEntityHeader");
+}
+
+struct Entry {
+  std::string address, reply, status, diagnosis;
+};
+
+// The recipients of the administrators' section, with their reply lines.
+std::vector<Entry> read_entries(const Message& msg, std::string* rhost) {
+  const auto lines = split_lines(group_a::text_before(
+      msg.text, {"Original message headers:", "En-t\xc3\xaates de message d'origine :",
+                 "Intestazioni originali del messaggio:"}));
+  std::size_t i = 0;
+  while (i < lines.size() && !lines[i].starts_with("Diagnostic information for administrators:") &&
+         !lines[i].starts_with("Informations de diagnostic pour les administrateurs") &&
+         !lines[i].starts_with("Informazioni di diagnostica per gli amministratori")) {
+    ++i;
+  }
+  std::vector<Entry> out;
+  for (++i; i < lines.size(); ++i) {
+    std::string_view e = lines[i];
+    if (e.empty()) continue;
+    for (std::string_view g : {"Generating server:", "Serveur de g", "Server di generazione:"}) {
+      if (e.starts_with(g) && rhost->empty()) {
+        const std::size_t c = e.find(':');
+        if (c != std::string_view::npos) *rhost = std::string(trim(e.substr(c + 1)));
+      }
+    }
+    if (group_a::is_bare_address(e) && e.find(' ') == std::string_view::npos) {
+      out.push_back({std::string(e), {}, {}, {}});
+      continue;
+    }
+    if (out.empty()) continue;
+    Entry& v = out.back();
+    const std::string st = group_a::find_status(e);
+    const std::string reply = group_a::find_reply(e);
+    if (!st.empty() && !reply.empty() && (st[0] == '4' || st[0] == '5') && v.diagnosis.empty()) {
+      v.reply = reply;
+      v.status = st;
+      v.diagnosis = std::string(e);
+    } else if (!v.diagnosis.empty() && v.diagnosis.back() == '=') {
+      v.diagnosis.pop_back();
+      v.diagnosis += e;
+    }
+  }
+  return out;
+}
+
+std::string_view ndr_reason(std::string_view diag) {
+  // " RESOLVER.ADR.RecipNotFound;" / " QUEUE.Expired;"
+  for (const auto& n : kNdrSubjects) {
+    const std::size_t p = diag.find(n.phrase);
+    if (p == std::string_view::npos || p == 0 || diag[p - 1] != ' ') continue;
+    const std::size_t end = p + n.phrase.size();
+    if (end < diag.size() && diag[end] == ';') return n.reason;
+  }
+  return {};
+}
+
+}  // namespace
+
+bool scan_exchange2007(const Message& msg, std::vector<FoundRecipient>* out) {
+  if (!is_exchange2007(msg.headers)) return false;
+  std::string rhost;
+  const std::size_t before = out->size();
+  for (Entry& v : read_entries(msg, &rhost)) {
+    FoundRecipient& r = group_a::add_recipient(out, v.address);
+    r.reply_code = v.reply;
+    r.status = v.status;
+    r.reason_hint = std::string(ndr_reason(v.diagnosis));
+    r.diagnostic = group_a::sweep(v.diagnosis);
+  }
+  return out->size() > before;
+}
+
+void refine_exchange2007(const Message& msg, std::vector<FoundRecipient>* found) {
+  if (!is_exchange2007(msg.headers)) return;
+  std::string rhost;
+  const std::vector<Entry> entries = read_entries(msg, &rhost);
+  for (FoundRecipient& r : *found) {
+    const std::string addr = clean_address(r.address);
+    for (const Entry& v : entries) {
+      if (clean_address(v.address) != addr || v.diagnosis.empty()) continue;
+      // The administrators' section states the remote reply; the DSN
+      // fields, when present, stay as the reporting server wrote them.
+      if (r.reply_code.empty()) r.reply_code = v.reply;
+      if (r.status.empty()) r.status = v.status;
+      if (r.diagnostic.empty()) r.diagnostic = group_a::sweep(v.diagnosis);
+      const std::string_view reason = ndr_reason(v.diagnosis);
+      if (!reason.empty()) r.reason_hint = std::string(reason);
+      break;
+    }
+  }
+}
+
+}  // namespace smtp_explain
