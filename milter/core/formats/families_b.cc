@@ -20,7 +20,22 @@ bool scan_x5(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_x6(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_yahoo(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_zoho(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_mfilter(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_mxlogic(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_surfcontrol(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_qmail(const Message& msg, std::vector<FoundRecipient>* out);
+void refine_postfix(const Message& msg, std::vector<FoundRecipient>* found);
+void refine_sendmail(const Message& msg, std::vector<FoundRecipient>* found);
+
+namespace {
+
+// For families whose bounces always carry delivery-status fields: nothing to
+// read in text-only bounces (the RFC 3464 reader and the refiner do the work).
+bool dsn_only(const Message&, std::vector<FoundRecipient>*) {
+  return false;
+}
+
+}  // namespace
 
 const std::vector<FormatScanner>& family_scanners_b() {
   static const std::vector<FormatScanner> kScanners = {
@@ -28,6 +43,9 @@ const std::vector<FormatScanner>& family_scanners_b() {
       {"McAfee", scan_mcafee},
       {"Notes", scan_notes},
       {"OpenSMTPD", scan_opensmtpd},
+      {"Postfix", dsn_only, refine_postfix},
+      {"Sendmail", dsn_only, refine_sendmail},
+      {"SurfControl", scan_surfcontrol},
       {"V5sendmail", scan_v5sendmail},
       {"Verizon", scan_verizon},
       {"X1", scan_x1},
@@ -37,7 +55,9 @@ const std::vector<FormatScanner>& family_scanners_b() {
       {"X6", scan_x6},
       {"Yahoo", scan_yahoo},
       {"Zoho", scan_zoho},
+      {"mFILTER", scan_mfilter},
       {"qmail", scan_qmail},
+      {"MXLogic", scan_mxlogic},  // loose header test (any "Mail Delivery System")
       {"X4", scan_x4},
   };
   return kScanners;

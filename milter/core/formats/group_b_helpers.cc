@@ -105,3 +105,36 @@ std::vector<std::string_view> original_parts_of_type(const Message& msg, std::st
 }
 
 }  // namespace smtp_explain::group_b
+
+namespace smtp_explain::group_b {
+
+std::vector<DiagnosticType> diagnostic_types(const Message& msg) {
+  std::vector<DiagnosticType> out;
+  for (std::string_view part : msg.delivery_status) {
+    std::string address;
+    for (std::string_view line : split_lines(part)) {
+      if (istarts_with(line, "Final-Recipient:")) {
+        address = clean_address(line.substr(16));
+      } else if (istarts_with(line, "Diagnostic-Code:")) {
+        std::string_view v = trim(line.substr(16));
+        std::size_t semi = v.find(';');
+        if (semi == std::string_view::npos || semi > 16) continue;
+        out.push_back({address, to_lower(trim(v.substr(0, semi)))});
+      }
+    }
+  }
+  return out;
+}
+
+void hint_local_delivery_errors(const Message& msg, std::vector<FoundRecipient>* found) {
+  const std::vector<DiagnosticType> types = diagnostic_types(msg);
+  for (FoundRecipient& r : *found) {
+    if (!r.reason_hint.empty()) continue;
+    const std::string a = clean_address(r.address);
+    for (const DiagnosticType& t : types) {
+      if (t.address == a && t.type == "x-unix") r.reason_hint = "mailererror";
+    }
+  }
+}
+
+}  // namespace smtp_explain::group_b

@@ -73,3 +73,21 @@ bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line
                       std::vector<FoundRecipient>* out);
 
 }  // namespace smtp_explain::group_b
+
+namespace smtp_explain::group_b {
+
+// The type of each recipient block's Diagnostic-Code field ("smtp", "x-unix",
+// "x-postfix", lower case) in the message's delivery-status parts, keyed by
+// the cleaned Final-Recipient address, in block order. The DSN reader drops
+// the type, but a local-delivery type (X-Unix) means Sisimai's mailererror.
+struct DiagnosticType {
+  std::string address;
+  std::string type;
+};
+std::vector<DiagnosticType> diagnostic_types(const Message& msg);
+
+// Sets reason_hint "mailererror" on recipients whose Diagnostic-Code type is
+// X-Unix (a local delivery program failed), unless a hint is already set.
+void hint_local_delivery_errors(const Message& msg, std::vector<FoundRecipient>* found);
+
+}  // namespace smtp_explain::group_b

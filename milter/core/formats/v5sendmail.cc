@@ -43,8 +43,8 @@ bool recipient_line(std::string_view line, std::string_view* addr, std::string_v
 
 bool scan_v5sendmail(const Message& msg, std::vector<FoundRecipient>* out) {
   std::string_view subject = msg.headers.get("Subject");
-  if (!group_b::starts(subject, "Returned mail: ") || subject.size() < 15 || subject[14] < 'A' ||
-      subject[14] > 'Z') {
+  if (!group_b::starts(subject, "Returned mail: ") || subject.size() < 16 || subject[15] < 'A' ||
+      subject[15] > 'Z') {
     return false;
   }
   std::string_view error = group_b::cut_before_line(msg.text, "----- Unsent message follows -----");
@@ -57,6 +57,7 @@ bool scan_v5sendmail(const Message& msg, std::vector<FoundRecipient>* out) {
   std::vector<std::string> commands;   // by recipient index
   std::vector<std::string> responses;  // by recipient index
   std::string another;                 // an error line outside a session
+  std::string another_reply;           // and its reply code
   bool reading = false;
   bool session_error = false;
   for (std::string_view line : split_lines(error)) {
@@ -95,6 +96,7 @@ bool scan_v5sendmail(const Message& msg, std::vector<FoundRecipient>* out) {
         std::size_t dots = line.find("...");
         if (dots != std::string_view::npos && !trim(line.substr(dots + 3)).empty()) {
           another = std::string(trim(line.substr(dots + 3)));
+          another_reply = std::string(line.substr(0, 3));
         }
       }
     }
@@ -116,6 +118,7 @@ bool scan_v5sendmail(const Message& msg, std::vector<FoundRecipient>* out) {
     FoundRecipient& r = (*out)[i];
     const std::size_t index = i - before;
     if (index < commands.size()) r.smtp_command = commands[index];
+    if (r.diagnostic.empty() && !another.empty()) r.reply_code = another_reply;
     if (r.diagnostic.empty()) {
       r.diagnostic = !another.empty()           ? another
                      : index < responses.size() ? responses[index]

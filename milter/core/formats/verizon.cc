@@ -33,6 +33,7 @@ bool scan_verizon(const Message& msg, std::vector<FoundRecipient>* out) {
 
   const std::size_t before = out->size();
   bool reading = false;
+  std::string pending;  // an MMS "Error:" line not yet given to a recipient
   for (std::string_view line : split_lines(error_part(msg.text))) {
     if (!reading) {
       reading =
@@ -57,12 +58,20 @@ bool scan_verizon(const Message& msg, std::vector<FoundRecipient>* out) {
     } else {
       if (group_b::starts(line, "To:") && line.size() > 3 && is_space_or_tab(line[3])) {
         std::string_view a = first_address(line.substr(3));
-        if (!a.empty()) out->push_back(group_b::recipient_at(a));
+        if (!a.empty()) {
+          out->push_back(group_b::recipient_at(a));
+          out->back().diagnostic = std::move(pending);
+          pending.clear();
+        }
         continue;
       }
-      if (out->size() > before && group_b::starts(line, "Error:") && line.size() > 6 &&
-          is_space_or_tab(line[6])) {
-        out->back().diagnostic = std::string(line);
+      // The error usually comes before the "To:" line it belongs to.
+      if (group_b::starts(line, "Error:") && line.size() > 6 && is_space_or_tab(line[6])) {
+        if (out->size() > before && out->back().diagnostic.empty()) {
+          out->back().diagnostic = std::string(line);
+        } else {
+          pending = std::string(line);
+        }
       }
     }
   }
