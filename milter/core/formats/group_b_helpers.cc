@@ -2,6 +2,7 @@
 #include "group_b_helpers.h"
 
 #include "code_scan.h"
+#include "reason.h"
 #include "text_util.h"
 
 namespace smtp_explain::group_b {
@@ -131,9 +132,23 @@ void hint_local_delivery_errors(const Message& msg, std::vector<FoundRecipient>*
   for (FoundRecipient& r : *found) {
     if (!r.reason_hint.empty()) continue;
     const std::string a = clean_address(r.address);
-    for (const DiagnosticType& t : types) {
-      if (t.address == a && t.type == "x-unix") r.reason_hint = "mailererror";
+    bool local = false;
+    for (const DiagnosticType& t : types) local |= t.address == a && t.type == "x-unix";
+    if (!local) continue;
+    // Sisimai reads a non-SMTP diagnostic with its second-pass phrases only
+    // ("Disk quota exceeded" is still mailboxfull); what they leave vague is
+    // the local mailer's error.
+    const std::string typed = "x-unix; " + r.diagnostic;
+    ReasonInput in;
+    in.status = r.status;
+    in.diagnostic = typed;
+    in.action = r.action;
+    std::string_view reason = classify_reason(in);
+    if (reason == "userunknown" || reason == "onhold" || reason == "undefined" ||
+        reason == "hostunknown" || reason == "systemerror" || reason == "expired") {
+      reason = "mailererror";
     }
+    r.reason_hint = std::string(reason);
   }
 }
 

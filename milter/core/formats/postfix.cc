@@ -53,9 +53,15 @@ bool is_start(std::string_view line) {
   return group_b::starts(t, "The ") && (t.ends_with(" program") || t == "The mail system");
 }
 
+struct Paragraph {
+  std::string address;     // cleaned
+  std::string diagnostic;  // the "<a@b>: ..." paragraph
+};
+
 struct PostfixText {
   std::vector<std::string> commands;  // in order of appearance
-  std::string diagnostic;             // the last "<a@b>: ..." paragraph
+  std::vector<Paragraph> paragraphs;  // in order of appearance
+  std::string diagnostic;             // the last paragraph (Sisimai's anotherset)
 };
 
 PostfixText read_text(std::string_view text) {
@@ -79,14 +85,24 @@ PostfixText read_text(std::string_view text) {
       std::size_t gt = line.find('>');
       if (gt != std::string_view::npos && line.substr(1, gt).find('@') != std::string_view::npos) {
         std::string_view rest = line.substr(gt + 1);
+        std::string_view diag;
+        bool is_para = false;
         if (group_b::starts(rest, " (expanded from <")) {
           std::size_t close = rest.find(">):");
           if (close != std::string_view::npos) {
-            out.diagnostic = std::string(trim(rest.substr(close + 3)));
-            continue;
+            diag = trim(rest.substr(close + 3));
+            is_para = true;
           }
         } else if (group_b::starts(rest, ":")) {
-          out.diagnostic = std::string(trim(rest.substr(1)));
+          diag = trim(rest.substr(1));
+          is_para = true;
+        }
+        if (is_para) {
+          if (!out.diagnostic.empty() && !out.paragraphs.empty()) {
+            out.paragraphs.back().diagnostic = group_b::sweep(out.diagnostic);
+          }
+          out.diagnostic = std::string(diag);
+          out.paragraphs.push_back({clean_address(line.substr(1, gt - 1)), {}});
           continue;
         }
       }
@@ -97,6 +113,7 @@ PostfixText read_text(std::string_view text) {
     }
   }
   out.diagnostic = group_b::sweep(out.diagnostic);
+  if (!out.paragraphs.empty()) out.paragraphs.back().diagnostic = out.diagnostic;
   return out;
 }
 
@@ -112,12 +129,21 @@ bool all_digits(std::string_view s) {
 }  // namespace
 
 void refine_postfix(const Message& msg, std::vector<FoundRecipient>* found) {
+  static const std::string kNone;
   if (msg.headers.get("Subject") != "Undelivered Mail Returned to Sender") return;
   if (msg.headers.has("X-AOL-IP")) return;
   PostfixText text = read_text(error_part(msg.text));
   std::size_t next_command = 0;
   for (FoundRecipient& r : *found) {
-    const std::string& another = text.diagnostic;
+    // The paragraph that names this recipient; Sisimai's single "another"
+    // paragraph only when the text names no recipient of its own.
+    const std::string address = clean_address(r.address);
+    const std::string* named = nullptr;
+    for (const Paragraph& p : text.paragraphs) {
+      if (p.address == address) named = &p.diagnostic;
+    }
+    if (named == nullptr && text.paragraphs.size() > 1) named = &kNone;
+    const std::string& another = named != nullptr ? *named : text.diagnostic;
     if (!another.empty()) {
       if (trim(r.diagnostic).empty() || all_digits(r.diagnostic)) {
         r.diagnostic = another;

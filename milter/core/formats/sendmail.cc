@@ -49,11 +49,15 @@ Transcript read_transcript(std::string_view text) {
       if (!seen && !reply.empty()) t.replies.push_back(std::move(reply));
       continue;
     }
-    if (session_error) continue;
     if (group_b::starts(line, "... while talking to ")) {
+      // A new session: the replies of an earlier host (tried first, then
+      // given up on) are not this failure's.
+      t.replies.clear();
+      t.command.clear();
       session_error = true;
       continue;
     }
+    if (session_error) continue;
     // "<a@b>... User unknown"
     if (line.front() == '<') {
       std::size_t gt = line.find(">.");
