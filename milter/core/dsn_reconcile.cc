@@ -33,6 +33,22 @@ bool is_zero_detail(std::string_view status) {
   return status.substr(dot1 + 1, dot2 - dot1 - 1) == "0" || status.substr(dot2 + 1) == "0";
 }
 
+// The first reply code of class `cls` ('4', '5', '2') that starts a word and
+// is followed by a space, '-' or the end, or empty.
+std::string reply_of_class(std::string_view text, char cls) {
+  for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
+    if (text[i] != cls) continue;
+    if (i > 0 && (is_ascii_digit(text[i - 1]) || is_ascii_alpha(text[i - 1]) ||
+                  text[i - 1] == '.' || text[i - 1] == '-')) {
+      continue;
+    }
+    std::string_view rest = text.substr(i);
+    if (match_reply_code(rest) != 3) continue;
+    if (rest.size() == 3 || rest[3] == ' ' || rest[3] == '-') return std::string(rest.substr(0, 3));
+  }
+  return {};
+}
+
 }  // namespace
 
 ReconciledCodes reconcile_codes(std::string_view reply, std::string_view status,
@@ -55,6 +71,13 @@ ReconciledCodes reconcile_codes(std::string_view reply, std::string_view status,
     if (is_x00(out.status) || (specific && paired)) out.status = diag_status;
   }
   if (out.reply.empty()) out.reply = diag_reply;
+  // A reply of another class than the status ("450 busy ... 551 not our user"
+  // with 5.1.6): the diagnostic's first reply of the status's class is the
+  // one that decided; without one the reply stays as found.
+  if (!out.reply.empty() && !out.status.empty() && out.reply[0] != out.status[0]) {
+    std::string same = reply_of_class(diagnostic, out.status[0]);
+    if (!same.empty()) out.reply = std::move(same);
+  }
   const std::string act = to_lower(trim(action));
   if (act == "delayed") {
     out.cls = DeliveryClass::kTransient;

@@ -7,8 +7,14 @@
 //     enhanced code; if it is missing, or is the uninformative X.0.0, and the
 //     diagnostic carries a valid status of the same class (or there was none),
 //     the diagnostic's is taken. Otherwise the field is kept as given.
+//   - status, deviation from "keep the field as given": a specific field also
+//     yields to a specific status of the same class that the remote server
+//     stated beside its reply code ("Status: 5.1.1" with "550 5.7.1 IP address
+//     blacklisted" gives 5.7.1), as Sisimai does; the field is often the
+//     reporting MTA's generic mapping of that reply.
 //   - reply code: the scanner's, else the one scan_codes() finds in the
-//     diagnostic.
+//     diagnostic; if its class disagrees with the status, the diagnostic's
+//     first reply of the status's class, when there is one.
 //   - class: Action "delayed" -> transient; "delivered"/"relayed"/"expanded"
 //     -> success; otherwise the first digit of the status. When status and
 //     reply disagree (550 with 4.2.2), the status wins: it is the reporting

@@ -146,3 +146,13 @@ TEST_CASE("a DSN block named only by Original-Recipient still counts", "[dsn]") 
   REQUIRE(dsn.recipients.size() == 1);
   CHECK(clean_address(dsn.recipients[0].address) == "kijitora@example.co.jp");
 }
+
+TEST_CASE("reconcile_codes: a reply of another class than the status", "[dsn]") {
+  ReconciledCodes c = reconcile_codes("", "5.1.6", "failed",
+                                      "450 busy - please try later 551 not our user 503 need RCPT");
+  CHECK(c.reply == "551");
+  CHECK(c.status == "5.1.6");
+  c = reconcile_codes("", "5.1.6", "failed", "450 busy - please try later");
+  CHECK(c.reply == "450");  // no reply of the status's class: kept as found
+  CHECK(c.cls == DeliveryClass::kPermanent);
+}
