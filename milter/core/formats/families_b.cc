@@ -23,6 +23,10 @@ bool scan_zoho(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_mfilter(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_mxlogic(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_surfcontrol(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_interscanmss(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_mailmarshalsmtp(const Message& msg, std::vector<FoundRecipient>* out);
+bool scan_messagingserver(const Message& msg, std::vector<FoundRecipient>* out);
+void refine_messagingserver(const Message& msg, std::vector<FoundRecipient>* found);
 bool scan_qmail(const Message& msg, std::vector<FoundRecipient>* out);
 void refine_postfix(const Message& msg, std::vector<FoundRecipient>* found);
 void refine_sendmail(const Message& msg, std::vector<FoundRecipient>* found);
@@ -40,7 +44,9 @@ bool dsn_only(const Message&, std::vector<FoundRecipient>*) {
 const std::vector<FormatScanner>& family_scanners_b() {
   static const std::vector<FormatScanner> kScanners = {
       {"MailFoundry", scan_mailfoundry},
+      {"MailMarshalSMTP", scan_mailmarshalsmtp},
       {"McAfee", scan_mcafee},
+      {"MessagingServer", scan_messagingserver, refine_messagingserver},
       {"Notes", scan_notes},
       {"OpenSMTPD", scan_opensmtpd},
       {"Postfix", dsn_only, refine_postfix},
@@ -56,6 +62,7 @@ const std::vector<FormatScanner>& family_scanners_b() {
       {"Yahoo", scan_yahoo},
       {"Zoho", scan_zoho},
       {"mFILTER", scan_mfilter},
+      {"TrendMicro", scan_interscanmss},  // Sisimai 4's InterScanMSS
       {"qmail", scan_qmail},
       {"MXLogic", scan_mxlogic},  // loose header test (any "Mail Delivery System")
       {"X4", scan_x4},

@@ -145,7 +145,7 @@ void hint_local_delivery_errors(const Message& msg, std::vector<FoundRecipient>*
     in.action = r.action;
     std::string_view reason = classify_reason(in);
     if (reason == "userunknown" || reason == "onhold" || reason == "undefined" ||
-        reason == "hostunknown" || reason == "systemerror" || reason == "expired") {
+        reason == "hostunknown" || reason == "expired") {
       reason = "mailererror";
     }
     r.reason_hint = std::string(reason);
