@@ -34,8 +34,8 @@ bool is_zero_detail(std::string_view status) {
 }
 
 // The first reply code of class `cls` ('4', '5', '2') that starts a word and
-// is followed by a space, '-' or the end, or empty.
-std::string reply_of_class(std::string_view text, char cls) {
+// is followed by a space, '-' or the end, or empty; `*at` is its offset.
+std::string reply_of_class(std::string_view text, char cls, std::size_t* at) {
   for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
     if (text[i] != cls) continue;
     if (i > 0 && (is_ascii_digit(text[i - 1]) || is_ascii_alpha(text[i - 1]) ||
@@ -44,7 +44,10 @@ std::string reply_of_class(std::string_view text, char cls) {
     }
     std::string_view rest = text.substr(i);
     if (match_reply_code(rest) != 3) continue;
-    if (rest.size() == 3 || rest[3] == ' ' || rest[3] == '-') return std::string(rest.substr(0, 3));
+    if (rest.size() == 3 || rest[3] == ' ' || rest[3] == '-') {
+      *at = i;
+      return std::string(rest.substr(0, 3));
+    }
   }
   return {};
 }
@@ -73,10 +76,37 @@ ReconciledCodes reconcile_codes(std::string_view reply, std::string_view status,
   if (out.reply.empty()) out.reply = diag_reply;
   // A reply of another class than the status ("450 busy ... 551 not our user"
   // with 5.1.6): the diagnostic's first reply of the status's class is the
-  // one that decided; without one the reply stays as found.
-  if (!out.reply.empty() && !out.status.empty() && out.reply[0] != out.status[0]) {
-    std::string same = reply_of_class(diagnostic, out.status[0]);
-    if (!same.empty()) out.reply = std::move(same);
+  // one that decided; without one the reply stays as found. With no reply at
+  // all, a reply of the status's class counts only when a status follows it
+  // ("5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'").
+  const bool mismatch = !out.reply.empty() && !out.status.empty() && out.reply[0] != out.status[0];
+  if ((mismatch || out.reply.empty()) && !out.status.empty()) {
+    std::size_t from = 0;
+    while (true) {
+      std::size_t at = 0;
+      std::string same = reply_of_class(diagnostic.substr(from), out.status[0], &at);
+      if (same.empty()) break;
+      at += from;
+      // The status the deciding reply carries is the remote's own: "554 4.4.7
+      // Message expired ... <421 4.4.2 Connection timed out>".
+      std::string_view after = diagnostic.substr(at + 3);
+      std::string paired;
+      if (!after.empty() && (after[0] == ' ' || after[0] == '-')) {
+        after.remove_prefix(1);
+        if (!after.empty() && (after[0] == '\'' || after[0] == '"')) after.remove_prefix(1);
+        paired = leading_status(after.substr(0, std::min<std::size_t>(after.size(), 12)));
+        if (!paired.empty() && after.substr(0, paired.size()) != paired) paired.clear();
+      }
+      if (mismatch || !paired.empty()) {
+        out.reply = std::move(same);
+        if (!paired.empty() && paired[0] == out.status[0] && !is_zero_detail(paired) &&
+            (mismatch || is_x00(out.status) || is_zero_detail(out.status))) {
+          out.status = paired;
+        }
+        break;
+      }
+      from = at + 3;
+    }
   }
   const std::string act = to_lower(trim(action));
   if (act == "delayed") {

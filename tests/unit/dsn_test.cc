@@ -152,6 +152,20 @@ TEST_CASE("reconcile_codes: a reply of another class than the status", "[dsn]") 
                                       "450 busy - please try later 551 not our user 503 need RCPT");
   CHECK(c.reply == "551");
   CHECK(c.status == "5.1.6");
+  c = reconcile_codes("", "4.4.7", "failed",
+                      "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 "
+                      "Connection timed out>");
+  CHECK(c.reply == "421");
+  CHECK(c.status == "4.4.2");
+  CHECK(c.cls == DeliveryClass::kTransient);
+  // No reply found by the scanner: a reply counts only with its status beside it.
+  c = reconcile_codes("", "5.0.0", "failed",
+                      "5.1.0 - Unknown address error 550-'5.7.1 <x@example.com>... Access denied'");
+  CHECK(c.reply == "550");
+  CHECK(c.status == "5.7.1");
+  c = reconcile_codes("", "5.0.0", "failed", "could not deliver in 550 minutes");
+  CHECK(c.reply.empty());
+  CHECK(c.status == "5.0.0");
   c = reconcile_codes("", "5.1.6", "failed", "450 busy - please try later");
   CHECK(c.reply == "450");  // no reply of the status's class: kept as found
   CHECK(c.cls == DeliveryClass::kPermanent);
