@@ -3,6 +3,8 @@
 // decoding of other encoders' output and of malformed words.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+
 #include "header_text.h"
 #include "smtp_explain/headers.h"
 
@@ -84,4 +86,26 @@ TEST_CASE("decode_words reports malformed input", "[rfc2047]") {
   CHECK_FALSE(decode_words("=?UTF-8?Q?=FF?=", &out));  // not UTF-8
   CHECK_FALSE(decode_words("=?US-ASCII?Q?=E9?=", &out));
   CHECK_FALSE(decode_words("line\nbreak", &out));
+}
+
+TEST_CASE("random bytes: clean + encode round trips, decode never misbehaves", "[rfc2047]") {
+  std::uint32_t seed = 12345;
+  const auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return static_cast<unsigned char>(seed >> 16);
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string raw(next() % 200, '\0');
+    for (char& c : raw) c = static_cast<char>(next());
+    const std::string clean = smtp_explain::clean_header_text(raw);
+    const std::string encoded = encode_words(clean);
+    std::string decoded;
+    INFO(encoded);
+    CHECK(decode_words(encoded, &decoded));
+    if (clean.find("=?") == std::string::npos) CHECK(decoded == clean);
+    for (const std::string& w : words(encoded))
+      CHECK(w.size() <= (smtp_explain::is_ascii(clean) ? 998u : 75u));
+    std::string ignored;
+    (void)decode_words(raw, &ignored);  // hostile input: must not crash or hang
+  }
 }
