@@ -58,6 +58,8 @@ class Walker {
       std::size_t nl = content.find('\n', pos);
       std::size_t end = nl == std::string_view::npos ? content.size() : nl;
       std::string_view line = content.substr(pos, end - pos);
+      // A delimiter indented by mistake (" --boundary") is still one.
+      while (!line.empty() && is_space_or_tab(line.front())) line.remove_prefix(1);
       if (line.size() >= boundary.size() + 2 && line[0] == '-' && line[1] == '-' &&
           line.substr(2, boundary.size()) == boundary) {
         std::string_view rest = line.substr(2 + boundary.size());

@@ -114,6 +114,14 @@ TEST_CASE("MIME: missing or never-closed boundaries", "[mime]") {
     CHECK(m.text == "first");
     REQUIRE(m.delivery_status.size() == 1);
   }
+  SECTION("an indented delimiter still delimits") {
+    const Message m = walk(
+        "Content-Type: multipart/report; boundary=b\n\n--b\n\nfirst\n --b\n"
+        "Content-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@b.example\n"
+        "--b--\n");
+    CHECK(m.text == "first");
+    CHECK(m.delivery_status.size() == 1);
+  }
   SECTION("part without a header block") {
     const Message m =
         walk("Content-Type: multipart/mixed; boundary=b\n\n--b\n\nbody only\n--b--\n");

@@ -43,25 +43,17 @@ bool has_smtp_code(std::string_view text) {
 
 // Header-like lines of an embedded message or of the notice itself.
 bool is_header_line(std::string_view line) {
-  static constexpr std::string_view kNames[] = {"from:",
-                                                "to:",
-                                                "cc:",
-                                                "reply-to:",
-                                                "return-path:",
-                                                "sender:",
-                                                "message-id:",
-                                                "received:",
-                                                "subject:",
-                                                "date:",
-                                                "x-",
-                                                "in-reply-to:",
-                                                "references:",
-                                                "delivered-to:",
-                                                "envelope-to:",
-                                                "errors-to:",
-                                                "list-",
-                                                "dkim-",
-                                                "authentication-results:"};
+  // clang-format off
+  static constexpr std::string_view kNames[] = {
+      "from:", "to:", "cc:", "reply-to:", "return-path:", "sender:", "message-id:", "received:",
+      "subject:", "date:", "x-", "in-reply-to:", "references:", "delivered-to:", "envelope-to:",
+      "errors-to:", "list-", "dkim-", "authentication-results:",
+      // delivery-status fields written into the text (read by the DSN reader)
+      "final-recipient:", "original-recipient:", "action:", "status:", "remote-mta:",
+      "diagnostic-code:", "reporting-mta:", "arrival-date:", "last-attempt-date:",
+      "received-from-mta:", "will-retry-until:",
+  };
+  // clang-format on
   for (std::string_view n : kNames) {
     if (istarts_with(line, n)) return true;
   }
@@ -148,7 +140,7 @@ bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
           next.find_first_not_of(" \t") <= line.find_first_not_of(" \t")) {
         break;
       }
-      if (is_success_transcript_line(next)) continue;
+      if (is_success_transcript_line(next) || is_header_line(trim(next))) continue;
       diag += ' ';
       diag += trim(next);
     }
