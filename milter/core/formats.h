@@ -4,9 +4,12 @@
 // ordered table in `formats/registry.cc`.
 //
 // How the parser uses them (parser.cc):
-//   1. If the message has a delivery-status part (Message::delivery_status), the
-//      RFC 3464 reader (dsn_reader.h) runs first. If it yields recipients, the
-//      format scanners are not consulted (a DSN is the first choice).
+//   1. If the message has a delivery-status part (Message::delivery_status), or
+//      DSN fields written into its text, the RFC 3464 reader (dsn_reader.h) runs
+//      first. If it yields recipients, that is the answer (a DSN is the first
+//      choice): the scanners only lend what the DSN lacks for the same address
+//      (diagnostic, command, hint, a reply code; enrich_from_text() in
+//      dsn_reconcile.h), then every refine_dsn hook runs (see RefineFn).
 //   2. Otherwise each scanner in registry order is called with the Message
 //      until one returns true. Specific families come first, the generic
 //      fallback (formats/generic_text.cc) last.
