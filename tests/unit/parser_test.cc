@@ -325,3 +325,19 @@ TEST_CASE("mutated corpus messages never crash and never leak CR/LF/NUL", "[pars
   }
   CHECK(parsed > 0);
 }
+
+TEST_CASE("recipients listed under an introducer count without a code", "[parser]") {
+  const Report r = parse_message(
+      "From: <MAILER-DAEMON@example.net>\nSubject: mail failed, returning to sender\n\n"
+      "|------------------------- Failed addresses follow: ---------------------|\n"
+      " gone@nowhere.example.com ... unknown host\n"
+      "|------------------------- Message text follows: ------------------------|\n"
+      "Received: from r2.example.org by mx1.example.net\n"
+      "\tfor other@example.com; Thu, 29 Apr 2006 23:34:45 +0000\n"
+      "From: sender@example.org\n");
+  REQUIRE(r.recipients.size() == 1);
+  CHECK(r.recipients[0].recipient == "gone@nowhere.example.com");
+  CHECK(r.recipients[0].reply_code.empty());
+  CHECK(r.recipients[0].status.empty());
+  CHECK(r.recipients[0].diagnostic == "... unknown host");
+}

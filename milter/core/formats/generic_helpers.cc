@@ -179,6 +179,7 @@ std::size_t find_original_start(std::string_view text) {
       "------ The header of the original message is following. ------",
       "   ----- Original message follows -----",
       "Message headers follow.",
+      "Message text follows:",
   };
   std::size_t best = text.size();
   for (std::string_view m : kMarkers) {
@@ -186,9 +187,10 @@ std::size_t find_original_start(std::string_view text) {
     while (true) {
       std::size_t p = ifind(text, trim(m), from);
       if (p == std::string_view::npos || p >= best) break;
-      // Must start a line, after optional blanks.
+      // Must start a line, after optional blanks or decoration ("|-----").
       std::size_t q = p;
-      while (q > 0 && is_space_or_tab(text[q - 1])) --q;
+      while (q > 0 && (is_space_or_tab(text[q - 1]) || text[q - 1] == '|' || text[q - 1] == '-'))
+        --q;
       if (q == 0 || text[q - 1] == '\n') {
         best = q;
         break;

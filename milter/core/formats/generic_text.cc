@@ -75,10 +75,33 @@ std::string remote_host_of(std::string_view diag) {
   return std::string(host);
 }
 
+// Sentences that introduce the list of failed recipients (from Sisimai's
+// Lhost modules and common MTAs). Recipients listed under one count even when
+// the text gives no SMTP code.
+bool introduces_failed_list(std::string_view line) {
+  static constexpr std::string_view kIntroducers[] = {
+      "following address(es) failed",
+      "following addresses had permanent fatal errors",
+      "following addresses had delivery problems",
+      "failed addresses follow",
+      "did not reach the following recipient",
+      "could not be delivered to the following recipient",
+      "delivery to the following recipient failed",
+      "delivery to the following recipients failed",
+      "unable to deliver your message to the following address",
+      "delivery has failed to these recipients",
+      "your message could not be delivered to the following",
+  };
+  for (std::string_view p : kIntroducers) {
+    if (icontains(line, p)) return true;
+  }
+  return false;
+}
+
 bool is_banner(std::string_view line) {
   std::string_view t = trim(line);
-  return !t.empty() &&
-         (t.front() == '-' || t.front() == '=' || t.front() == '*' || t.front() == '#');
+  return !t.empty() && (t.front() == '-' || t.front() == '=' || t.front() == '*' ||
+                        t.front() == '#' || t.front() == '|');
 }
 
 // A session transcript line with a success reply ("Out: 250 2.1.5 Ok",
@@ -114,8 +137,22 @@ bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
 
   const std::vector<std::string_view> lines = split_lines(error_part(msg.text));
   const std::size_t before = out->size();
+  // Lines that an introducer ("The following address(es) failed:") says
+  // list failed recipients: that line and the next paragraph.
+  std::size_t listed_until = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i];
+    if (introduces_failed_list(line)) {
+      std::size_t k = i + 1;
+      while (k < lines.size() && trim(lines[k]).empty()) ++k;
+      std::size_t taken = 0;
+      while (k < lines.size() && !trim(lines[k]).empty() && !is_banner(lines[k]) && taken < 50) {
+        ++k;
+        ++taken;
+      }
+      listed_until = k;
+    }
+    const bool introduced = i < listed_until;
     if (is_header_line(trim(line))) continue;
     std::vector<std::string_view> addrs = find_addresses(line);
     if (addrs.empty()) continue;
@@ -174,7 +211,7 @@ bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
       }
     }
     const bool is_listed = std::find(listed.begin(), listed.end(), addr) != listed.end();
-    if (!has_smtp_code(diag) && !is_listed) continue;
+    if (!has_smtp_code(diag) && !is_listed && !introduced) continue;
 
     // One entry per address: a later mention with a code improves an earlier one.
     FoundRecipient* existing = nullptr;
