@@ -72,8 +72,9 @@ struct Message {
   std::string_view text;
   // Bodies of the delivery-status parts, in order.
   std::vector<std::string_view> delivery_status;
-  // Header fields of the returned original message (first message/rfc822 or
-  // text/rfc822-headers part), empty when none was attached.
+  // Header fields of the returned original message: the first message/rfc822
+  // or text/rfc822-headers part, else the header block after an inline marker
+  // (formats.h find_original_start); empty when there is none.
   HeaderList original_headers;
   std::uint32_t flags = 0;  // smtp_explain::Flag bits met while walking
 

@@ -1,5 +1,6 @@
 #include "mime_walker.h"
 
+#include "formats.h"
 #include "mime_decode.h"
 #include "mime_header.h"
 #include "smtp_explain/report.h"
@@ -300,6 +301,19 @@ Message walk_mime(HeaderList top_headers, std::string body, const Limits& limits
       joined += t;
     }
     msg.text = msg.keep(std::move(joined));
+  }
+  // A returned original written inline after a marker line ("--- Below this
+  // line is a copy of the message."): its header block, when no attached one.
+  if (msg.original_headers.fields.empty() && !msg.text.empty()) {
+    std::size_t at = find_original_start(msg.text);
+    if (at < msg.text.size()) {
+      std::string_view rest = msg.text.substr(at);
+      std::size_t nl = rest.find('\n');
+      rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+      while (!rest.empty() && rest.front() == '\n') rest.remove_prefix(1);
+      std::uint32_t ignored = 0;  // junk after a marker is no anomaly of the bounce
+      parse_header_block(rest, limits, &msg.original_headers, &ignored);
+    }
   }
   return msg;
 }

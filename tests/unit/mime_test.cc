@@ -187,3 +187,14 @@ TEST_CASE("CTE decoders report bad input", "[mime]") {
   CHECK_FALSE(qp_decode("bad=ZZ", false, &out));
   CHECK(out == "bad=ZZ");
 }
+
+TEST_CASE("MIME: inline returned original's headers are read", "[mime]") {
+  const Message m = walk(
+      "From: MAILER-DAEMON@example.org\n\n"
+      "<a@example.net>:\nSorry, no mailbox here by that name. (#5.1.1)\n\n"
+      "--- Below this line is a copy of the message.\n\n"
+      "Return-Path: <s@example.com>\nSubject: Hello\nMessage-ID: <m1@example.com>\n\nbody\n");
+  CHECK(m.original_headers.get("Subject") == "Hello");
+  CHECK(m.original_headers.get("Message-ID") == "<m1@example.com>");
+  CHECK(m.text.find("Sorry, no mailbox") != std::string_view::npos);
+}
