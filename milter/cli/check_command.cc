@@ -42,7 +42,9 @@ void print_human(const std::string& file, const Checked& c, const Catalog& catal
   const auto or_none = [&](const std::string& s) { return s.empty() ? text("none") : s; };
   out << file << ": ";
   if (!c.report.bounce) {
-    out << text("not_a_bounce") << " (" << to_string(c.report.kind) << ")\n";
+    out << text("not_a_bounce");
+    if (c.report.kind != Kind::kNotBounce) out << " (" << to_string(c.report.kind) << ")";
+    out << "\n";
     return;
   }
   out << to_string(c.report.kind) << ", " << text("label_class") << ": "
@@ -101,8 +103,9 @@ int run_check(const CliOptions& options, std::istream& stdin_stream, std::ostrea
     std::string why = read_error ? std::strerror(errno) : "";
     Checked c;
     if (!read_error) {
+      errno = 0;
       c = check_stream(*in, *catalog, options.lang, &read_error);
-      if (read_error) why = "read error";
+      if (read_error) why = errno != 0 ? std::strerror(errno) : "read error";
     }
     if (read_error) {
       status = 1;
