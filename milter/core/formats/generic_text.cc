@@ -9,6 +9,8 @@
 // or the address is listed in X-Failed-Recipients, and only when the headers
 // say the message is a delivery report (bounce_gate.h).
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 #include "bounce_gate.h"
 #include "formats.h"
@@ -137,6 +139,7 @@ bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
 
   const std::vector<std::string_view> lines = split_lines(error_part(msg.text));
   const std::size_t before = out->size();
+  std::unordered_map<std::string, std::size_t> index;  // address -> position in *out
   // Lines that an introducer ("The following address(es) failed:") says
   // list failed recipients: that line and the next paragraph.
   std::size_t listed_until = 0;
@@ -214,13 +217,13 @@ bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
     if (!has_smtp_code(diag) && !is_listed && !introduced) continue;
 
     // One entry per address: a later mention with a code improves an earlier one.
-    FoundRecipient* existing = nullptr;
-    for (std::size_t k = before; k < out->size(); ++k) {
-      if (clean_address((*out)[k].address) == addr) existing = &(*out)[k];
-    }
-    if (existing != nullptr) {
+    // Looked up by address (an index, not a scan of `out`: a text bounce with
+    // 100k recipient lines was quadratic; see hostile_input_test.cc).
+    if (auto seen = index.find(addr); seen != index.end()) {
+      FoundRecipient* existing = &(*out)[seen->second];
       if (!has_smtp_code(existing->diagnostic) && has_smtp_code(diag)) existing->diagnostic = diag;
     } else {
+      index.emplace(addr, out->size());
       FoundRecipient r;
       r.address = addr;
       r.remote_mta = remote_host_of(diag);
