@@ -1,5 +1,8 @@
 #include "text_util.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace smtp_explain {
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -20,14 +23,33 @@ bool iends_with(std::string_view text, std::string_view suffix) {
 
 std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from) {
   if (needle.empty()) return from <= haystack.size() ? from : std::string_view::npos;
-  if (haystack.size() < needle.size()) return std::string_view::npos;
-  const char first = ascii_lower(needle[0]);
+  if (haystack.size() < needle.size() || from > haystack.size() - needle.size()) {
+    return std::string_view::npos;
+  }
+  // Candidates are found with memchr on the first byte in either case, so the
+  // text is not lowered byte by byte (this was the parser's hottest loop).
+  const char lo = ascii_lower(needle[0]);
+  const char up = (lo >= 'a' && lo <= 'z') ? static_cast<char>(lo - 'a' + 'A') : lo;
   const std::size_t last = haystack.size() - needle.size();
-  for (std::size_t i = from; i <= last; ++i) {
-    if (ascii_lower(haystack[i]) != first) continue;
+  const char* base = haystack.data();
+  auto next = [&](char c, std::size_t at) -> std::size_t {
+    if (at > last) return std::string_view::npos;
+    const void* p = std::memchr(base + at, c, last + 1 - at);
+    return p == nullptr ? std::string_view::npos
+                        : static_cast<std::size_t>(static_cast<const char*>(p) - base);
+  };
+  std::size_t next_lo = next(lo, from);
+  std::size_t next_up = up == lo ? std::string_view::npos : next(up, from);
+  while (next_lo != std::string_view::npos || next_up != std::string_view::npos) {
+    const std::size_t i = std::min(next_lo, next_up);
     std::size_t j = 1;
     while (j < needle.size() && ascii_lower(haystack[i + j]) == ascii_lower(needle[j])) ++j;
     if (j == needle.size()) return i;
+    if (i == next_lo) {
+      next_lo = next(lo, i + 1);
+    } else {
+      next_up = next(up, i + 1);
+    }
   }
   return std::string_view::npos;
 }
