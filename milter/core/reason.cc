@@ -126,6 +126,9 @@ struct Context {
 bool first_pass_true(const Context& c, std::string_view reason) {
   const std::string_view cmd = c.in.smtp_command;
   const std::string_view temp = c.tempreason;
+  // Every Sisimai Reason::*::true() starts with "return 1 if the reason is
+  // already this one": a (vague) hint still decides when its turn comes.
+  if (c.in.hint == reason) return true;
   if (reason == "mailboxfull" || reason == "exceedlimit" || reason == "toomanyconn" ||
       reason == "blocked" || reason == "authfailure" || reason == "requireptr" ||
       reason == "suspend") {
@@ -155,9 +158,10 @@ bool first_pass_true(const Context& c, std::string_view reason) {
       }
       return true;
     }
-    // Sisimai wants RCPT here; when the bounce did not say which command
-    // failed we accept the phrase too (it is by far the common case).
-    return (cmd == "RCPT" || cmd.empty()) && reason_matches(reason, c.text);
+    // Without a status that says so, only a refusal of RCPT is an unknown
+    // user (Sisimai): the same words after DATA, or from an unknown command,
+    // are a filter's verdict (Filtered, next in the order).
+    return cmd == "RCPT" && reason_matches(reason, c.text);
   }
   if (reason == "filtered") {
     if (temp == "suspend") return false;

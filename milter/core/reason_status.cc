@@ -48,18 +48,20 @@ constexpr std::array kStatusReasons = {
     Entry{"4.7.25", "requireptr"},     // Reverse DNS validation failed
     Entry{"4.7.26", "authfailure"},    // Multiple authentication checks failed
     // Permanent
-    Entry{"5.1.0", "userunknown"},      // Other address status
-    Entry{"5.1.1", "userunknown"},      // Bad destination mailbox address
-    Entry{"5.1.2", "hostunknown"},      // Bad destination system address
-    Entry{"5.1.3", "userunknown"},      // Bad destination mailbox address syntax
-    Entry{"5.1.4", "filtered"},         // Destination mailbox address ambiguous
-    Entry{"5.1.6", "hasmoved"},         // Destination mailbox has moved
-    Entry{"5.1.7", "rejected"},         // Bad sender's mailbox address syntax
-    Entry{"5.1.8", "rejected"},         // Bad sender's system address
-    Entry{"5.1.9", "systemerror"},      // Message relayed to non-compliant mailer
-    Entry{"5.1.10", "userunknown"},     // Recipient not found (Microsoft RecipientNotFound)
-    Entry{"5.2.0", "filtered"},         // Other or undefined mailbox status
-    Entry{"5.2.1", "filtered"},         // Mailbox disabled, not accepting messages
+    Entry{"5.1.0", "userunknown"},   // Other address status
+    Entry{"5.1.1", "userunknown"},   // Bad destination mailbox address
+    Entry{"5.1.2", "hostunknown"},   // Bad destination system address
+    Entry{"5.1.3", "userunknown"},   // Bad destination mailbox address syntax
+    Entry{"5.1.4", "filtered"},      // Destination mailbox address ambiguous
+    Entry{"5.1.6", "hasmoved"},      // Destination mailbox has moved
+    Entry{"5.1.7", "rejected"},      // Bad sender's mailbox address syntax
+    Entry{"5.1.8", "rejected"},      // Bad sender's system address
+    Entry{"5.1.9", "systemerror"},   // Message relayed to non-compliant mailer
+    Entry{"5.1.10", "userunknown"},  // Recipient not found (Microsoft RecipientNotFound)
+    Entry{"5.2.0", "filtered"},      // Other or undefined mailbox status
+    Entry{"5.2.1",
+          "userunknown"},  // Mailbox disabled: Sisimai 5 reads "User Unknown" with it as
+                           // userunknown; "disabled"/"inactive" phrases make it suspend first
     Entry{"5.2.2", "mailboxfull"},      // Mailbox full
     Entry{"5.2.3", "exceedlimit"},      // Message length exceeds administrative limit
     Entry{"5.2.4", "filtered"},         // Mailing list expansion problem
