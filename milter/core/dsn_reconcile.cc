@@ -1,5 +1,8 @@
 #include "dsn_reconcile.h"
 
+#include <unordered_map>
+#include <unordered_set>
+
 #include "code_scan.h"
 #include "reason.h"
 #include "smtp_explain/codes.h"
@@ -127,40 +130,51 @@ void enrich_from_text(const Message& msg, std::vector<FoundRecipient>* found) {
   if (msg.text.empty() || found->empty()) return;
   std::vector<FoundRecipient> text;
   if (run_format_scanners(msg, &text).empty()) return;
+  // Addresses cleaned once and indexed: bounces can list thousands.
+  std::unordered_map<std::string, const FoundRecipient*> text_by_address;
+  std::vector<std::string> text_address(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    text_address[i] = clean_address(text[i].address);
+    text_by_address.emplace(text_address[i], &text[i]);  // the first mention wins
+  }
+  std::vector<std::string> dsn_address(found->size());
+  std::unordered_set<std::string> named;
+  for (std::size_t i = 0; i < found->size(); ++i) {
+    dsn_address[i] = clean_address((*found)[i].address);
+    named.insert(dsn_address[i]);
+  }
   // DSN blocks with an unusable address ("Final-Recipient: rfc822; @host")
   // take, in order, the text's recipients that no DSN block names.
-  std::vector<const FoundRecipient*> unnamed;
-  for (const FoundRecipient& t : text) {
-    const std::string a = clean_address(t.address);
-    bool named = false;
-    for (const FoundRecipient& r : *found) named |= clean_address(r.address) == a;
-    if (!named) unnamed.push_back(&t);
-  }
-  std::size_t next_unnamed = 0;
-  for (FoundRecipient& r : *found) {
-    if (clean_address(r.address).empty() && clean_address(r.original_recipient).empty() &&
-        next_unnamed < unnamed.size()) {
-      r.address = unnamed[next_unnamed++]->address;
+  std::size_t next_text = 0;
+  for (std::size_t i = 0; i < found->size(); ++i) {
+    FoundRecipient& r = (*found)[i];
+    if (!dsn_address[i].empty() || !clean_address(r.original_recipient).empty()) continue;
+    while (next_text < text.size() &&
+           (text_address[next_text].empty() || named.count(text_address[next_text]) != 0)) {
+      ++next_text;
     }
+    if (next_text == text.size()) break;
+    r.address = text[next_text].address;
+    dsn_address[i] = text_address[next_text];
+    named.insert(dsn_address[i]);
   }
-  for (FoundRecipient& r : *found) {
-    const std::string addr = clean_address(r.address);
-    for (const FoundRecipient& t : text) {
-      if (clean_address(t.address) != addr) continue;
-      if (r.diagnostic.empty()) r.diagnostic = t.diagnostic;
-      if (r.smtp_command.empty()) r.smtp_command = t.smtp_command;
-      if (r.smtp_command.empty()) r.smtp_command = std::string(scan_smtp_command(t.diagnostic));
-      if (r.reason_hint.empty()) r.reason_hint = t.reason_hint;
-      if (r.remote_mta.empty()) r.remote_mta = t.remote_mta;
-      // The remote reply code, when the DSN's diagnostic lacks one and the
-      // text's agrees with the DSN status on the class.
-      if (r.reply_code.empty() && leading_reply(scan_codes(r.diagnostic).reply).empty()) {
-        std::string reply = t.reply_code.empty() ? leading_reply(scan_codes(t.diagnostic).reply)
-                                                 : leading_reply(t.reply_code);
-        const std::string st = leading_status(r.status);
-        if (!reply.empty() && (st.empty() || st[0] == reply[0])) r.reply_code = std::move(reply);
-      }
-      break;
+  for (std::size_t i = 0; i < found->size(); ++i) {
+    FoundRecipient& r = (*found)[i];
+    auto it = text_by_address.find(dsn_address[i]);
+    if (dsn_address[i].empty() || it == text_by_address.end()) continue;
+    const FoundRecipient& t = *it->second;
+    if (r.diagnostic.empty()) r.diagnostic = t.diagnostic;
+    if (r.smtp_command.empty()) r.smtp_command = t.smtp_command;
+    if (r.smtp_command.empty()) r.smtp_command = std::string(scan_smtp_command(t.diagnostic));
+    if (r.reason_hint.empty()) r.reason_hint = t.reason_hint;
+    if (r.remote_mta.empty()) r.remote_mta = t.remote_mta;
+    // The remote reply code, when the DSN's diagnostic lacks one and the
+    // text's agrees with the DSN status on the class.
+    if (r.reply_code.empty() && leading_reply(scan_codes(r.diagnostic).reply).empty()) {
+      std::string reply = t.reply_code.empty() ? leading_reply(scan_codes(t.diagnostic).reply)
+                                               : leading_reply(t.reply_code);
+      const std::string st = leading_status(r.status);
+      if (!reply.empty() && (st.empty() || st[0] == reply[0])) r.reply_code = std::move(reply);
     }
   }
 }

@@ -1,6 +1,7 @@
 // BounceParser: the header-stage gate, body buffering (line endings, chunking,
 // limits) and the kinds it reports.
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -340,4 +341,31 @@ TEST_CASE("recipients listed under an introducer count without a code", "[parser
   CHECK(r.recipients[0].reply_code.empty());
   CHECK(r.recipients[0].status.empty());
   CHECK(r.recipients[0].diagnostic == "... unknown host");
+}
+
+TEST_CASE("a DSN and text part naming thousands of recipients stays linear", "[parser][hostile]") {
+  std::string text, dsn;
+  const int n = 4000;
+  for (int i = 0; i < n; ++i) {
+    const std::string a = "user" + std::to_string(i) + "@example.net";
+    text += "<" + a +
+            ">: host mx.example.net[192.0.2.1] said: 550 5.1.1 unknown (in reply to RCPT TO "
+            "command)\n\n";
+    dsn += "Final-Recipient: rfc822; " + a + "\nAction: failed\nStatus: 5.1.1\n\n";
+  }
+  const std::string msg =
+      "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail Returned to Sender\n"
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=B\n\n"
+      "--B\nContent-Type: text/plain\n\n" +
+      text + "--B\nContent-Type: message/delivery-status\n\n" + dsn + "--B--\n";
+  Limits limits;
+  limits.max_scan_bytes = 4 * 1024 * 1024;
+  const auto t0 = std::chrono::steady_clock::now();
+  const Report r = parse_message(msg, limits);
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(secs < 2.0);
+  CHECK(r.recipients_total == static_cast<std::size_t>(n));
+  CHECK(r.recipients.size() == limits.max_recipients);
+  CHECK(r.has_flag(kFlagTooManyRecipients));
+  CHECK(r.recipients[0].reply_code == "550");
 }
