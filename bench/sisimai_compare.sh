@@ -5,8 +5,8 @@
 #   bench/sisimai_compare.sh [-b PARSE_BENCH] [-c CPU] [-s SISIMAI_ROUNDS]
 #                            [-r OUR_ROUNDS] [CORPUS_DIR]
 #
-#   -b  path of the built parse_bench (bench/parse_bench.cc). Default: the first
-#       of build*/parse_bench that exists; if none, it is built with cmake in
+#   -b  path of the built parse_bench (bench/parse_bench.cc). Default:
+#       build/parse_bench, else the first build*/parse_bench; if none, it is built with cmake in
 #       build-bench/ (Release, -j2, parse_bench target only).
 #   -c  CPU to pin both programs to (default 0).
 #   -s  Sisimai rounds over the corpus (default 3; about 2 s per round).
@@ -43,7 +43,7 @@ done
 perl -MSisimai -e1 2>/dev/null || { echo "missing: Sisimai (apt-get install libsisimai-perl)" >&2; exit 1; }
 
 if [ -z "$bench_bin" ]; then
-  for b in "$src"/build*/parse_bench; do
+  for b in "$src"/build/parse_bench "$src"/build*/parse_bench; do
     if [ -x "$b" ]; then bench_bin=$b; break; fi
   done
 fi
