@@ -1,0 +1,47 @@
+// Barracuda Spam Firewall bounces, ported from Sisimai::Lhost::Barracuda
+// (BSD 2-clause, third_party/sisimai/LICENSE): Subject "**Message you sent
+// blocked by our bulk email filter**"; a multipart/report whose
+// delivery-status part (after the "Your message to:" text) the RFC 3464
+// reader reads. Sisimai takes the DSN fields as they are; the reason comes
+// from the remote reply ("Message content rejected, UBE" -> spamdetected).
+// Beyond the module: a recipient whose DSN has no Diagnostic-Code gets the
+// text's sentence ("Your message to: a@b was blocked by our Spam Firewall.")
+// as its diagnostic, so the explanation says what happened.
+#include "group_a_helpers.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+bool is_barracuda(const HeaderList& headers) {
+  const std::size_t p = headers.get("Subject").find("our bulk email filter");
+  return p != std::string_view::npos && p > 0;
+}
+
+// The text from "Your message to:" up to the first blank line after it.
+std::string blocked_sentence(std::string_view text) {
+  const auto lines = split_lines(error_part(text));
+  std::size_t i = group_a::find_line(lines, "Your message to:");
+  std::string out;
+  for (; i < lines.size(); ++i) {
+    if (trim(lines[i]).empty()) break;
+    out += lines[i];
+    out += ' ';
+  }
+  return group_a::sweep(out);
+}
+
+}  // namespace
+
+void refine_barracuda(const Message& msg, std::vector<FoundRecipient>* found) {
+  if (!is_barracuda(msg.headers)) return;
+  std::string sentence;
+  bool read = false;
+  for (FoundRecipient& r : *found) {
+    if (!trim(r.diagnostic).empty()) continue;
+    if (!read) sentence = blocked_sentence(msg.text), read = true;
+    r.diagnostic = sentence;
+  }
+}
+
+}  // namespace smtp_explain
