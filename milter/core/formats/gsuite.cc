@@ -1,0 +1,110 @@
+// G Suite (Google Workspace) bounces, ported from Sisimai::Lhost::GSuite
+// (BSD 2-clause, third_party/sisimai/LICENSE): From
+// "<mailer-daemon@googlemail.com>", Subject "Delivery Status Notification",
+// an X-Gm-Message-State header; a multipart/report whose delivery-status part
+// the RFC 3464 reader reads. The text part holds the better explanation:
+//   ** Address not found **
+//   Your message wasn't delivered to a@b because the address couldn't be found. ...
+//   The response from the remote server was:
+//   550 5.1.1 The email account that you tried to reach does not exist. ...
+// The module takes a specific status / reply code from that text when the DSN
+// has none (or only X.0.0 / X00), the text as the diagnostic when it gave one
+// of them, and the reason from its phrase table.
+#include "group_a_helpers.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+constexpr group_a::PhraseReason kMessages[] = {
+    {"because the address couldn't be found. Check for typos or unnecessary spaces and try again.",
+     "userunknown"},
+    {"Null MX", "notaccept"},
+    {" had no relevant answers.", "networkerror"},
+    {" responded with code NXDOMAIN", "networkerror"},
+};
+
+bool is_gsuite(const HeaderList& headers) {
+  return group_a::has(headers.get("From"), "<mailer-daemon@googlemail.com>") &&
+         group_a::has(headers.get("Subject"), "Delivery Status Notification") &&
+         !headers.get("X-Gm-Message-State").empty();
+}
+
+// "** Address not found **"
+bool is_title(std::string_view e) {
+  return e.size() > 6 && e.starts_with("** ") && e.ends_with(" **");
+}
+
+bool is_response_intro(std::string_view e) {
+  return e == "The response was:" || e == "The response from the remote server was:";
+}
+
+// Sisimai's $anotherset: from the "** ... **" title on, joined with spaces,
+// ending after more than five blank lines (or at an HTML alternative).
+std::string another_diagnosis(std::string_view text) {
+  std::string out;
+  int empty_lines = 0;
+  for (std::string_view e : split_lines(error_part(text))) {
+    if (is_response_intro(e)) {
+      out += e;
+      continue;
+    }
+    if (e.starts_with("Content-Type:")) continue;
+    if (out.empty()) {
+      if (is_title(e)) out = std::string(e);
+      continue;
+    }
+    if (e.starts_with("<") && e.size() > 1 && (is_ascii_alpha(e[1]) || e[1] == '!')) break;
+    if (empty_lines > 5) break;
+    if (e.empty()) {
+      ++empty_lines;
+      continue;
+    }
+    out += ' ';
+    out += e;
+  }
+  return out;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!is_ascii_digit(c)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void refine_gsuite(const Message& msg, std::vector<FoundRecipient>* found) {
+  if (!is_gsuite(msg.headers)) return;
+  const std::string another = another_diagnosis(msg.text);
+  for (FoundRecipient& r : *found) {
+    if (!another.empty()) {
+      if (trim(r.diagnostic).empty()) r.diagnostic = another;
+      if (all_digits(trim(r.diagnostic))) {
+        r.diagnostic = another;
+      } else {
+        std::string as, ar;
+        const std::string_view st = trim(r.status);
+        if (st.empty() || st == "5.0.0" || st == "4.0.0") {
+          as = group_a::find_status(another);
+          if (!as.empty() && !as.ends_with(".0.0")) r.status = as;
+        }
+        const std::string_view rc = trim(r.reply_code);
+        if (rc.empty() || rc == "500" || rc == "400") {
+          ar = group_a::find_reply(another);
+          if (!ar.empty() && !ar.ends_with("00")) r.reply_code = ar;
+        }
+        if (!as.empty() || (!ar.empty() && another.size() > r.diagnostic.size())) {
+          r.diagnostic = another;
+        }
+      }
+    }
+    const std::string_view reason =
+        group_a::reason_for_phrases(group_a::sweep(r.diagnostic), kMessages);
+    if (!reason.empty()) r.reason_hint = std::string(reason);
+  }
+}
+
+}  // namespace smtp_explain
