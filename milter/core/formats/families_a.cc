@@ -24,6 +24,15 @@ bool scan_dragonfly(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_exim(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_ezweb(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_kddi(const Message& msg, std::vector<FoundRecipient>* out);
+void refine_amavis(const Message& msg, std::vector<FoundRecipient>* found);
+void refine_aol(const Message& msg, std::vector<FoundRecipient>* found);
+void refine_barracuda(const Message& msg, std::vector<FoundRecipient>* found);
+void refine_bigfoot(const Message& msg, std::vector<FoundRecipient>* found);
+void refine_courier(const Message& msg, std::vector<FoundRecipient>* found);
+bool scan_einsundeins(const Message& msg, std::vector<FoundRecipient>* out);
+void refine_facebook(const Message& msg, std::vector<FoundRecipient>* found);
+bool scan_gmx(const Message& msg, std::vector<FoundRecipient>* out);
+void refine_gsuite(const Message& msg, std::vector<FoundRecipient>* found);
 
 namespace {
 
@@ -37,22 +46,32 @@ bool no_scan(const Message&, std::vector<FoundRecipient>*) {
 
 const std::vector<FormatScanner>& family_scanners_a() {
   // Header checks decide; the order only matters where two families could
-  // claim one message (EZweb before KDDI: both know au.com Received headers).
+  // claim one message (EZweb before KDDI: both know au.com Received headers;
+  // EinsUndEins and GMX before Exim, whose body text they share).
   static const std::vector<FormatScanner> kScanners = {
       {"Activehunter", scan_activehunter},
+      {"Amavis", no_scan, refine_amavis},
       {"AmazonSES", scan_amazonses, refine_amazonses},
       {"AmazonWorkMail", no_scan, refine_amazonworkmail},
+      {"Aol", no_scan, refine_aol},
       {"ApacheJames", scan_apachejames},
+      {"Barracuda", no_scan, refine_barracuda},
+      {"Bigfoot", no_scan, refine_bigfoot},
       {"Biglobe", scan_biglobe},
+      {"Courier", no_scan, refine_courier},
       {"Domino", scan_domino},
       {"DragonFly", scan_dragonfly},
       {"EZweb", scan_ezweb},
+      {"EinsUndEins", scan_einsundeins},  // before Exim: its text is Exim-like
       {"Exchange2003", scan_exchange2003},
       {"Exchange2007", scan_exchange2007, refine_exchange2007},
+      {"GMX", scan_gmx},  // before Exim: same text, but X-GMX-Antispam decides
       {"Exim", scan_exim},
       {"FML", scan_fml},
+      {"Facebook", no_scan, refine_facebook},
       {"GoogleGroups", scan_googlegroups},  // before Gmail: same sender, more specific
       {"Gmail", scan_gmail},
+      {"GSuite", no_scan, refine_gsuite},
       {"IMailServer", scan_imailserver},
       {"KDDI", scan_kddi},
   };
