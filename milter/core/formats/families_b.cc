@@ -30,6 +30,8 @@ void refine_messagingserver(const Message& msg, std::vector<FoundRecipient>* fou
 bool scan_qmail(const Message& msg, std::vector<FoundRecipient>* out);
 void refine_postfix(const Message& msg, std::vector<FoundRecipient>* found);
 void refine_sendmail(const Message& msg, std::vector<FoundRecipient>* found);
+bool scan_office365(const Message& msg, std::vector<FoundRecipient>* out);
+void refine_office365(const Message& msg, std::vector<FoundRecipient>* found);
 
 namespace {
 
@@ -48,6 +50,7 @@ const std::vector<FormatScanner>& family_scanners_b() {
       {"McAfee", scan_mcafee},
       {"MessagingServer", scan_messagingserver, refine_messagingserver},
       {"Notes", scan_notes},
+      {"Office365", scan_office365, refine_office365},
       {"OpenSMTPD", scan_opensmtpd},
       {"Postfix", dsn_only, refine_postfix},
       {"Sendmail", dsn_only, refine_sendmail},
