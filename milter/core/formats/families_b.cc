@@ -30,6 +30,7 @@ void refine_messagingserver(const Message& msg, std::vector<FoundRecipient>* fou
 bool scan_qmail(const Message& msg, std::vector<FoundRecipient>* out);
 void refine_postfix(const Message& msg, std::vector<FoundRecipient>* found);
 void refine_sendmail(const Message& msg, std::vector<FoundRecipient>* found);
+bool scan_mailru(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_office365(const Message& msg, std::vector<FoundRecipient>* out);
 void refine_office365(const Message& msg, std::vector<FoundRecipient>* found);
 
@@ -47,6 +48,7 @@ const std::vector<FormatScanner>& family_scanners_b() {
   static const std::vector<FormatScanner> kScanners = {
       {"MailFoundry", scan_mailfoundry},
       {"MailMarshalSMTP", scan_mailmarshalsmtp},
+      {"MailRu", scan_mailru},
       {"McAfee", scan_mcafee},
       {"MessagingServer", scan_messagingserver, refine_messagingserver},
       {"Notes", scan_notes},
