@@ -31,6 +31,9 @@ bool scan_qmail(const Message& msg, std::vector<FoundRecipient>* out);
 void refine_postfix(const Message& msg, std::vector<FoundRecipient>* found);
 void refine_sendmail(const Message& msg, std::vector<FoundRecipient>* found);
 bool scan_mailru(const Message& msg, std::vector<FoundRecipient>* out);
+void refine_powermta(const Message& msg, std::vector<FoundRecipient>* found);
+void refine_receivingses(const Message& msg, std::vector<FoundRecipient>* found);
+void refine_yandex(const Message& msg, std::vector<FoundRecipient>* found);
 bool scan_office365(const Message& msg, std::vector<FoundRecipient>* out);
 void refine_office365(const Message& msg, std::vector<FoundRecipient>* found);
 
@@ -55,6 +58,8 @@ const std::vector<FormatScanner>& family_scanners_b() {
       {"Office365", scan_office365, refine_office365},
       {"OpenSMTPD", scan_opensmtpd},
       {"Postfix", dsn_only, refine_postfix},
+      {"PowerMTA", dsn_only, refine_powermta},
+      {"ReceivingSES", dsn_only, refine_receivingses},
       {"Sendmail", dsn_only, refine_sendmail},
       {"SurfControl", scan_surfcontrol},
       {"V5sendmail", scan_v5sendmail},
@@ -65,6 +70,7 @@ const std::vector<FormatScanner>& family_scanners_b() {
       {"X5", scan_x5},
       {"X6", scan_x6},
       {"Yahoo", scan_yahoo},
+      {"Yandex", dsn_only, refine_yandex},
       {"Zoho", scan_zoho},
       {"mFILTER", scan_mfilter},
       {"TrendMicro", scan_interscanmss},  // Sisimai 4's InterScanMSS

@@ -1,0 +1,51 @@
+// PowerMTA DSNs (Subject "Delivery report", text "Hello, this is the mail
+// server on <host>."), refined as Sisimai's Lhost::PowerMTA does (BSD 2-clause,
+// third_party/sisimai/LICENSE): each recipient block of the delivery-status
+// part carries PowerMTA's own classification,
+//   X-PowerMTA-BounceCategory: bad-mailbox
+// which names the reason.
+#include "dsn_extra_fields.h"
+#include "formats.h"
+#include "text_util.h"
+
+namespace smtp_explain {
+namespace {
+
+struct Category {
+  std::string_view category;
+  std::string_view reason;
+};
+
+constexpr Category kCategories[] = {
+    {"bad-domain", "hostunknown"},           {"bad-mailbox", "userunknown"},
+    {"inactive-mailbox", "disabled"},        {"message-expired", "expired"},
+    {"no-answer-from-host", "networkerror"}, {"policy-related", "policyviolation"},
+    {"quota-issues", "mailboxfull"},         {"routing-errors", "systemerror"},
+    {"spam-related", "spamdetected"},
+};
+
+std::string_view reason_for_category(std::string_view category) {
+  for (const Category& c : kCategories) {
+    if (iequals(trim(category), c.category)) return c.reason;
+  }
+  return {};
+}
+
+}  // namespace
+
+void refine_powermta(const Message& msg, std::vector<FoundRecipient>* found) {
+  if (msg.headers.get("Subject").find("Delivery report") == std::string_view::npos) return;
+  const std::vector<DsnExtraField> categories = dsn_extra_fields(msg, "X-PowerMTA-BounceCategory");
+  if (categories.empty()) return;
+  for (FoundRecipient& r : *found) {
+    std::string_view category = dsn_extra_value(categories, r.address);
+    // A block without Final-Recipient still belongs to the only recipient.
+    if (category.empty() && found->size() == 1 && categories.size() == 1) {
+      category = categories.front().value;
+    }
+    const std::string_view reason = reason_for_category(category);
+    if (!reason.empty()) r.reason_hint = std::string(reason);
+  }
+}
+
+}  // namespace smtp_explain
