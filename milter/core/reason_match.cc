@@ -39,6 +39,10 @@ bool phrase_in(std::string_view lower_text, std::string_view phrase) {
   return match_from(lower_text, 0, phrase, false);
 }
 
+bool gap_rest_at(std::string_view lower_text, std::size_t from, std::string_view rest) {
+  return match_from(lower_text, from, rest, true);
+}
+
 bool any_phrase_in(std::string_view lower_text, std::span<const std::string_view> phrases) {
   for (std::string_view p : phrases) {
     if (phrase_in(lower_text, p)) return true;

@@ -21,6 +21,11 @@ std::string to_lower_ascii(std::string_view text);
 // True if `phrase` (lower case, '*' = gap) occurs in `lower_text`.
 bool phrase_in(std::string_view lower_text, std::string_view phrase);
 
+// True if the '*'-split `rest` of a phrase matches in `lower_text` with its
+// first piece starting within kMaxGap bytes of `from` (the check phrase_in()
+// makes after each occurrence of the phrase's first piece).
+bool gap_rest_at(std::string_view lower_text, std::size_t from, std::string_view rest);
+
 // True if any phrase of the list occurs in `lower_text`.
 bool any_phrase_in(std::string_view lower_text, std::span<const std::string_view> phrases);
 

@@ -4,7 +4,8 @@
 // Sisimai 5 added (authfailure, badreputation, requireptr, notcompliantrfc,
 // speeding). '*' in a phrase is a short gap (see reason_match.h).
 // The tables live in reason_phrases_{recipient,policy,system}.cc, one list per
-// reason. Thread safety: static read-only data.
+// reason. Thread safety: static read-only data; reason_matches() keeps the
+// phrase hits of the last text in a thread_local cache (reason_phrase_index.h).
 #pragma once
 
 #include <span>

@@ -1,0 +1,124 @@
+// The one-pass phrase index (reason_phrase_index.h) must answer exactly as the
+// per-phrase search it replaces: every reason, on texts built from the phrases
+// themselves (so each phrase and its '*' gaps are exercised at and around their
+// bounds) and on random mixes of phrase pieces and noise.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "reason_match.h"
+#include "reason_phrase_index.h"
+#include "reason_phrases.h"
+
+namespace rd = smtp_explain::reason_detail;
+
+namespace {
+
+const std::vector<std::string_view>& reasons() {
+  static const std::vector<std::string_view> kReasons = {
+      "authfailure", "badreputation",   "blocked",      "contenterror",    "delivered",
+      "exceedlimit", "expired",         "filtered",     "hasmoved",        "hostunknown",
+      "mailboxfull", "mailererror",     "mesgtoobig",   "networkerror",    "norelaying",
+      "notaccept",   "notcompliantrfc", "onhold",       "policyviolation", "rejected",
+      "requireptr",  "securityerror",   "spamdetected", "speeding",        "suspend",
+      "syntaxerror", "systemerror",     "systemfull",   "toomanyconn",     "undefined",
+      "userunknown", "virusdetected"};
+  return kReasons;
+}
+
+// The search the index replaces: one phrase_in() per phrase.
+bool slow_matches(std::string_view reason, std::string_view text) {
+  if (text.empty()) return false;
+  if (!rd::any_phrase_in(text, rd::phrases_for(reason))) return false;
+  return !rd::any_phrase_in(text, rd::excluded_phrases(reason));
+}
+
+// Each failing text is reported with the reason it disagrees on.
+void check_same(const std::string& text) {
+  const rd::PhraseHits hits(text);
+  for (std::string_view r : reasons()) {
+    const std::optional<bool> fast = hits.matches(r);
+    INFO("reason " << r << " text [" << text << "]");
+    REQUIRE(fast.has_value());
+    REQUIRE(*fast == slow_matches(r, text));
+    REQUIRE(rd::reason_matches(r, text) == slow_matches(r, text));
+  }
+}
+
+std::vector<std::string_view> all_phrases() {
+  std::vector<std::string_view> out;
+  for (std::string_view r : reasons()) {
+    for (std::string_view p : rd::phrases_for(r)) out.push_back(p);
+    for (std::string_view p : rd::excluded_phrases(r)) out.push_back(p);
+  }
+  return out;
+}
+
+// A phrase written out with each '*' replaced by `gap`.
+std::string fill_gaps(std::string_view phrase, const std::string& gap) {
+  std::string out;
+  for (char c : phrase) {
+    if (c == '*') {
+      out += gap;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Phrase index: every phrase, gaps at and past the bound", "[reason]") {
+  const std::vector<std::string_view> phrases = all_phrases();
+  REQUIRE(phrases.size() > 500);
+  const std::string at_bound(rd::kMaxGap, 'x');
+  const std::string past_bound(rd::kMaxGap + 1, 'x');
+  for (std::string_view p : phrases) {
+    check_same("550 5.1.1 " + fill_gaps(p, "abc") + " (x)");
+    check_same(fill_gaps(p, ""));
+    if (p.find('*') != std::string_view::npos) {
+      check_same(fill_gaps(p, at_bound));
+      check_same(fill_gaps(p, past_bound));
+    }
+    check_same(std::string(p.substr(0, p.size() / 2)));  // a prefix alone
+  }
+}
+
+TEST_CASE("Phrase index: a phrase that vetoes another (rejected)", "[reason]") {
+  for (std::string_view veto : rd::excluded_phrases("rejected")) {
+    for (std::string_view p : rd::phrases_for("rejected")) {
+      check_same(fill_gaps(p, "a") + " ; " + fill_gaps(veto, "b"));
+    }
+  }
+}
+
+TEST_CASE("Phrase index: random mixes of phrase pieces and noise", "[reason]") {
+  const std::vector<std::string_view> phrases = all_phrases();
+  std::mt19937 rng(20240611);
+  const char* kNoise[] = {" ", "x", "550 ", "user ", "<a@b>", "*", "ip ", ".", "5.7.1 "};
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int pieces = 1 + static_cast<int>(rng() % 6);
+    for (int k = 0; k < pieces; ++k) {
+      if (rng() % 2) {
+        const std::string_view p = phrases[rng() % phrases.size()];
+        const std::size_t a = rng() % (p.size() + 1);
+        const std::size_t b = a + rng() % (p.size() - a + 1);
+        text += rng() % 3 ? std::string(p) : std::string(p.substr(a, b - a));
+      } else {
+        text += kNoise[rng() % (sizeof kNoise / sizeof kNoise[0])];
+      }
+    }
+    check_same(text);
+  }
+}
+
+TEST_CASE("Phrase index: a reason it does not know is left to the caller", "[reason]") {
+  const rd::PhraseHits hits("mailbox full");
+  REQUIRE_FALSE(hits.matches("nosuchreason").has_value());
+  REQUIRE(hits.matches("mailboxfull") == std::optional<bool>(true));
+  REQUIRE(rd::PhraseHits("").matches("mailboxfull") == std::optional<bool>(false));
+}
