@@ -6,8 +6,9 @@
 //   1. A 2.x.x status (or a success action without a failure code): delivered.
 //   2. A `hint` from a format scanner, if it is a known reason and not one of
 //      the vague ones Sisimai re-examines (undefined, onhold, systemerror,
-//      securityerror, networkerror, hostunknown, userunknown); the vague ones
-//      are kept only as the fallback of step 5.
+//      securityerror, networkerror, hostunknown, userunknown); a vague one
+//      decides after step 4, before the fallback of step 5 (as Sisimai's
+//      anotherone() returns the reason already set).
 //   3. Remote-host rules (reason_rhost.cc) for providers with their own codes.
 //   4. The ordered first pass (Sisimai 5's ClassOrder[0]): for each reason in
 //      a fixed order, "does the status code name it, or does the text say it",
@@ -279,8 +280,13 @@ std::string_view classify_reason(const ReasonInput& in) {
       if (first_pass_true(c, r)) return r;
     }
   }
+  // Sisimai's anotherone() returns the reason already set (a vague hint) before
+  // its own fallbacks (gmail-07: Gmail's "state 6" systemerror, not the 500's
+  // syntaxerror).
+  if (!in.hint.empty() && in.hint != "undefined" && is_known_reason(in.hint)) {
+    return intern(in.hint);
+  }
   if (std::string_view r = another_one(c); !r.empty() && r != "undefined") return intern(r);
-  if (!in.hint.empty() && is_known_reason(in.hint)) return intern(in.hint);
   if (in.action == "delayed") return "expired";
   if (!text.empty() || !in.status.empty()) return "onhold";
   return "undefined";
