@@ -169,6 +169,7 @@ constexpr auto kRejectedNot = std::to_array<std::string_view>({
 constexpr auto kSpamDetected = std::to_array<std::string_view>({
     "the mail server detected your message as spam and has prevented delivery.",
     "554 5.7.0 reject, id=",
+    " - spam.",  // amavisd-new verdict suffix, after a removed reply prefix (exim-55)
     "appears to be unsolicited",
     "blacklisted url in message",
     "block for spam",
@@ -408,6 +409,7 @@ constexpr auto kRequirePtr = std::to_array<std::string_view>({
     "cannot resolve your hostname",
     "your hostname is not resolvable",
     "not resolvable",
+    "service permits * unverifyable sending ips",  // exim-41
     "ip name lookup failed",
     "client host rejected: cannot find your reverse hostname",
 });
@@ -497,6 +499,7 @@ constexpr auto kNoRelaying = std::to_array<std::string_view>({
     "this system is not configured to relay mail",
     "unable to relay for",
     "unable to relay",
+    "no relaying",  // Postfix "Recipient address rejected: No relaying." (dragonfly-15)
     "we don't handle mail for",
     "relaying to * is not permitted",
     "relay prohibited",
