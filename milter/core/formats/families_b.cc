@@ -34,6 +34,9 @@ bool scan_mailru(const Message& msg, std::vector<FoundRecipient>* out);
 void refine_powermta(const Message& msg, std::vector<FoundRecipient>* found);
 void refine_receivingses(const Message& msg, std::vector<FoundRecipient>* found);
 void refine_yandex(const Message& msg, std::vector<FoundRecipient>* found);
+void refine_messagelabs(const Message& msg, std::vector<FoundRecipient>* found);
+void refine_outlook(const Message& msg, std::vector<FoundRecipient>* found);
+void refine_sendgrid(const Message& msg, std::vector<FoundRecipient>* found);
 bool scan_office365(const Message& msg, std::vector<FoundRecipient>* out);
 void refine_office365(const Message& msg, std::vector<FoundRecipient>* found);
 
@@ -53,13 +56,16 @@ const std::vector<FormatScanner>& family_scanners_b() {
       {"MailMarshalSMTP", scan_mailmarshalsmtp},
       {"MailRu", scan_mailru},
       {"McAfee", scan_mcafee},
+      {"MessageLabs", dsn_only, refine_messagelabs},
       {"MessagingServer", scan_messagingserver, refine_messagingserver},
       {"Notes", scan_notes},
       {"Office365", scan_office365, refine_office365},
       {"OpenSMTPD", scan_opensmtpd},
+      {"Outlook", dsn_only, refine_outlook},
       {"Postfix", dsn_only, refine_postfix},
       {"PowerMTA", dsn_only, refine_powermta},
       {"ReceivingSES", dsn_only, refine_receivingses},
+      {"SendGrid", dsn_only, refine_sendgrid},
       {"Sendmail", dsn_only, refine_sendmail},
       {"SurfControl", scan_surfcontrol},
       {"V5sendmail", scan_v5sendmail},
