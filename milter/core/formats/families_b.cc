@@ -37,6 +37,7 @@ void refine_yandex(const Message& msg, std::vector<FoundRecipient>* found);
 void refine_messagelabs(const Message& msg, std::vector<FoundRecipient>* found);
 void refine_outlook(const Message& msg, std::vector<FoundRecipient>* found);
 void refine_sendgrid(const Message& msg, std::vector<FoundRecipient>* found);
+bool scan_mimecast(const Message& msg, std::vector<FoundRecipient>* out);
 bool scan_office365(const Message& msg, std::vector<FoundRecipient>* out);
 void refine_office365(const Message& msg, std::vector<FoundRecipient>* found);
 
@@ -57,6 +58,7 @@ const std::vector<FormatScanner>& family_scanners_b() {
       {"MailRu", scan_mailru},
       {"McAfee", scan_mcafee},
       {"MessageLabs", dsn_only, refine_messagelabs},
+      {"Mimecast", scan_mimecast},
       {"MessagingServer", scan_messagingserver, refine_messagingserver},
       {"Notes", scan_notes},
       {"Office365", scan_office365, refine_office365},
