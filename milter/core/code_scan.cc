@@ -36,11 +36,26 @@ bool ieq_at(std::string_view text, std::size_t pos, std::string_view lower_word)
   return true;
 }
 
-std::size_t ifind(std::string_view text, std::string_view lower_word, std::size_t from = 0) {
-  for (std::size_t i = from; i + lower_word.size() <= text.size(); ++i) {
-    if (ieq_at(text, i, lower_word)) return i;
+struct CommandMarker {
+  std::string_view phrase;  // lower case
+  std::string_view command;
+};
+
+// The command of the leftmost marker in `text` (the first in `markers` order
+// at the same position), or "" if none occurs. One pass: only positions whose
+// byte starts some marker are compared.
+template <std::size_t N>
+std::string_view leftmost_marker(std::string_view text,
+                                 const std::array<CommandMarker, N>& markers) {
+  std::array<bool, 256> starts{};
+  for (const CommandMarker& m : markers) starts[static_cast<unsigned char>(m.phrase[0])] = true;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!starts[static_cast<unsigned char>(lower(text[i]))]) continue;
+    for (const CommandMarker& m : markers) {
+      if (ieq_at(text, i, m.phrase)) return m.command;
+    }
   }
-  return std::string_view::npos;
+  return {};
 }
 
 // The whitespace-delimited token around `pos` is an address, URL or message id.
@@ -209,12 +224,8 @@ ScannedCodes scan_codes(std::string_view text) {
 }
 
 std::string_view scan_smtp_command(std::string_view text) {
-  struct Marker {
-    std::string_view phrase;  // lower case
-    std::string_view command;
-  };
   // Explicit statements of the command the reply answered.
-  static constexpr std::array<Marker, 34> kExplicit = {{
+  static constexpr std::array<CommandMarker, 34> kExplicit = {{
       {"in reply to rcpt to", "RCPT"},
       {"in reply to mail from", "MAIL"},
       {"in reply to end of data", "DATA"},
@@ -250,32 +261,16 @@ std::string_view scan_smtp_command(std::string_view text) {
       {"greeting", "CONN"},
       {"connection refused", "CONN"},
   }};
-  std::size_t best = std::string_view::npos;
-  std::string_view found;
-  for (const Marker& m : kExplicit) {
-    const std::size_t p = ifind(text, m.phrase);
-    if (p < best) {
-      best = p;
-      found = m.command;
-    }
-  }
-  if (!found.empty()) return found;
+  if (std::string_view found = leftmost_marker(text, kExplicit); !found.empty()) return found;
   // Weaker: the command itself appears in the text.
   // (Not "helo": Received: fields carry it in every message.)
-  static constexpr std::array<Marker, 4> kMentions = {{
+  static constexpr std::array<CommandMarker, 4> kMentions = {{
       {"rcpt to:", "RCPT"},
       {"rcpt to", "RCPT"},
       {"mail from:", "MAIL"},
       {"end of data", "DATA"},
   }};
-  for (const Marker& m : kMentions) {
-    const std::size_t p = ifind(text, m.phrase);
-    if (p < best) {
-      best = p;
-      found = m.command;
-    }
-  }
-  return found;
+  return leftmost_marker(text, kMentions);
 }
 
 }  // namespace smtp_explain
