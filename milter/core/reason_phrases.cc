@@ -38,7 +38,12 @@ const PhraseHits& hits_for(std::string_view lower_text) {
 
 bool reason_matches(std::string_view reason, std::string_view lower_text) {
   if (lower_text.empty()) return false;
-  if (std::optional<bool> m = hits_for(lower_text).matches(reason)) return *m;
+  constexpr std::size_t kMaxCached = 64 * 1024;  // diagnostics are far shorter
+  if (lower_text.size() > kMaxCached) {
+    if (std::optional<bool> m = PhraseHits(lower_text).matches(reason)) return *m;
+  } else if (std::optional<bool> m = hits_for(lower_text).matches(reason)) {
+    return *m;
+  }
   if (!any_phrase_in(lower_text, phrases_for(reason))) return false;
   return !any_phrase_in(lower_text, excluded_phrases(reason));
 }

@@ -2,6 +2,9 @@
 // The returned-original markers are taken from Sisimai's Lhost modules
 // (BSD 2-clause, see third_party/sisimai/LICENSE).
 #include "formats.h"
+
+#include <array>
+
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -152,7 +155,9 @@ std::string clean_address(std::string_view raw) {
   return out;
 }
 
-std::size_t find_original_start(std::string_view text) {
+namespace {
+
+std::size_t scan_original_start(std::string_view text) {
   // Markers that begin a line (leading spaces allowed), from Sisimai's Lhost
   // modules and common MTAs.
   static constexpr std::string_view kMarkers[] = {
@@ -181,24 +186,57 @@ std::size_t find_original_start(std::string_view text) {
       "Message headers follow.",
       "Message text follows:",
   };
-  std::size_t best = text.size();
-  for (std::string_view m : kMarkers) {
-    std::size_t from = 0;
-    while (true) {
-      std::size_t p = ifind(text, trim(m), from);
-      if (p == std::string_view::npos || p >= best) break;
-      // Must start a line, after optional blanks or decoration ("|-----").
-      std::size_t q = p;
-      while (q > 0 && (is_space_or_tab(text[q - 1]) || text[q - 1] == '|' || text[q - 1] == '-'))
-        --q;
-      if (q == 0 || text[q - 1] == '\n') {
-        best = q;
-        break;
-      }
-      from = p + 1;
+  // One pass over the lines: a marker counts where it starts the line, after
+  // optional blanks or decoration ("|-----"); the first such line wins. Only
+  // positions whose byte may start a marker are compared.
+  static const std::array<bool, 256> kStarts = [] {
+    std::array<bool, 256> starts{};
+    for (std::string_view m : kMarkers) {
+      starts[static_cast<unsigned char>(ascii_lower(trim(m)[0]))] = true;
     }
+    return starts;
+  }();
+  auto marker_at = [&](std::size_t p) {
+    if (!kStarts[static_cast<unsigned char>(ascii_lower(text[p]))]) return false;
+    for (std::string_view m : kMarkers) {
+      if (istarts_with(text.substr(p), trim(m))) return true;
+    }
+    return false;
+  };
+  std::size_t line = 0;
+  while (line < text.size()) {
+    for (std::size_t p = line; p < text.size(); ++p) {
+      if (marker_at(p)) return line;
+      const char c = text[p];
+      if (!(is_space_or_tab(c) || c == '|' || c == '-')) break;
+    }
+    const std::size_t nl = text.find('\n', line);
+    if (nl == std::string_view::npos) break;
+    line = nl + 1;
   }
-  return best;
+  return text.size();
+}
+
+}  // namespace
+
+// Every scanner of a message asks about the same text, so the answer for the
+// last text is kept per thread, keyed by the text's content (texts up to
+// 256 KiB; a longer one is scanned each time rather than copied).
+std::size_t find_original_start(std::string_view text) {
+  constexpr std::size_t kMaxCached = 256 * 1024;
+  if (text.size() > kMaxCached) return scan_original_start(text);
+  struct Last {
+    std::string text;
+    std::size_t start = 0;
+    bool valid = false;
+  };
+  thread_local Last last;
+  if (!last.valid || last.text != text) {
+    last.start = scan_original_start(text);
+    last.text.assign(text);
+    last.valid = true;
+  }
+  return last.start;
 }
 
 std::string_view error_part(std::string_view text) {
