@@ -230,7 +230,10 @@ std::string_view another_one(const Context& c) {
   const std::string_view st = c.status;
   if (starts_with(st, "5.6") || starts_with(st, "4.6")) return "contenterror";
   if (starts_with(st, "5.7") || starts_with(st, "4.7")) return "securityerror";
-  if (starts_with(c.text, "x-unix;") || starts_with(c.text, "x-postfix;")) return "mailererror";
+  if (c.in.diagnostic_type == "x-unix" || starts_with(c.text, "x-unix;") ||
+      starts_with(c.text, "x-postfix;")) {
+    return "mailererror";
+  }
   if (is_syntax_error_reply(c.in.reply_code)) return "syntaxerror";
   if (c.in.action == "delayed" || c.in.action == "expired") return "expired";
   if (command_is_one_of(c.in.smtp_command, {"EHLO", "HELO"})) return "blocked";
@@ -267,8 +270,12 @@ std::string_view classify_reason(const ReasonInput& in) {
       status = std::move(found.status);
     }
   }
+  // A local delivery program's status (Diagnostic-Code type X-Unix, as the
+  // DSN reader kept it, or still in the text) is not an SMTP reply. X-Postfix
+  // diagnostics quote remote replies and are read as SMTP.
+  const bool smtp_type = in.diagnostic_type != "x-unix";
   const Context c{in, text, status, reason_for_status(status),
-                  !(starts_with(text, "x-") && text.find(';') < 16)};
+                  smtp_type && !(starts_with(text, "x-") && text.find(';') < 16)};
 
   if (std::string_view r =
           reason_detail::rhost_reason({host, status, in.reply_code, text, in.smtp_command});

@@ -19,6 +19,8 @@ struct ReasonInput {
   std::string_view smtp_command; // "CONN", "HELO", "EHLO", "MAIL", "RCPT", "DATA", "" if unknown
   std::string_view remote_mta;   // host name of the remote MTA, may be empty
   std::string_view hint;         // a reason the format scanner already decided, may be empty
+  // The Diagnostic-Code type, lower case ("smtp", "x-unix", "x-postfix"), may be empty.
+  std::string_view diagnostic_type;
 };
 
 // Returns one of the reason names listed in the README (never empty:
