@@ -62,7 +62,16 @@ class DsnBuilder {
       } else if (iequals(name, "Status")) {
         cur_.status = std::string(trim(value));
       } else if (iequals(name, "Diagnostic-Code")) {
-        cur_.diagnostic = std::string(strip_type_prefix(value));
+        const std::string_view typed = trim(value);
+        const std::string_view text = strip_type_prefix(typed);
+        cur_.diagnostic = std::string(text);
+        // "X-Unix; 77": the type tells a local delivery program's exit code
+        // from a remote SMTP reply (the reason classifier needs it).
+        cur_.diagnostic_type.clear();
+        if (text.data() != typed.data()) {
+          const std::string_view type = trim(typed.substr(0, typed.find(';')));
+          cur_.diagnostic_type = to_lower(type);
+        }
         target_ = Target::kRecipient;
         return;
       } else if (iequals(name, "Remote-MTA")) {

@@ -212,6 +212,7 @@ void finalize_recipients(const std::vector<FoundRecipient>& found, const Limits&
     in.smtp_command = command;
     in.remote_mta = r.remote_mta;
     in.hint = f.reason_hint;
+    in.diagnostic_type = f.diagnostic_type;
     r.reason = std::string(classify_reason(in));
     if (r.cls > report->cls) report->cls = r.cls;
     report->recipients.push_back(std::move(r));

@@ -63,6 +63,7 @@ struct FoundRecipient {
   std::string reply_code;          // "550" if stated separately, else empty
   std::string status;              // "5.1.1" if stated separately, else empty
   std::string diagnostic;          // remote reply or MTA error text (may be multi-line)
+  std::string diagnostic_type;     // Diagnostic-Code type, lower case ("smtp", "x-unix"), if stated
   std::string remote_mta;          // remote host name, if known
   std::string smtp_command;        // "RCPT", "DATA", ... if known
   std::string reason_hint;         // a Sisimai reason name the format states, else empty
