@@ -82,7 +82,11 @@ bool qp_decode(std::string_view in, bool header_q, std::string* out) {
         out->push_back('=');
       }
     } else {
-      out->push_back(c);
+      // A run of bytes that decode to themselves, copied at once.
+      std::size_t j = i + 1;
+      while (j < in.size() && in[j] != '=' && !(header_q && in[j] == '_')) ++j;
+      out->append(in.data() + i, j - i);
+      i = j - 1;
     }
   }
   return clean;

@@ -35,28 +35,32 @@ std::vector<std::string_view> HeaderList::all(std::string_view name) const {
 std::string unfold(std::string_view value) {
   std::string out;
   out.reserve(value.size());
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    char c = value[i];
-    if (c == '\r' || c == '\n') {
-      // CRLF + WSP, LF + WSP or CR + WSP: drop the line break, keep the WSP.
-      std::size_t j = i;
-      while (j < value.size() && (value[j] == '\r' || value[j] == '\n')) ++j;
-      if (j < value.size() && is_space_or_tab(value[j])) {
-        out.push_back(' ');  // the folding white space, as one space
-        i = j;
-        continue;
-      }
-      out.push_back(' ');
-      i = j - 1;
+  std::size_t i = 0;
+  while (i < value.size()) {
+    // A run of ordinary bytes, copied at once.
+    std::size_t run = i;
+    while (run < value.size() && value[run] != '\r' && value[run] != '\n' && value[run] != '\0') {
+      ++run;
+    }
+    out.append(value.data() + i, run - i);
+    if (run == value.size()) break;
+    i = run;
+    out.push_back(' ');  // a NUL, or a line break (with its folding white space)
+    if (value[i] == '\0') {
+      ++i;
       continue;
     }
-    if (c == '\0') {
-      out.push_back(' ');
-      continue;
-    }
-    out.push_back(c);
+    // CRLF + WSP, LF + WSP or CR + WSP: the break and the WSP become one space.
+    std::size_t j = i;
+    while (j < value.size() && (value[j] == '\r' || value[j] == '\n')) ++j;
+    i = (j < value.size() && is_space_or_tab(value[j])) ? j + 1 : j;
   }
-  return std::string(trim(out));
+  // Trimmed in place (no second copy).
+  const std::string_view kept = trim(out);
+  const std::size_t lead = static_cast<std::size_t>(kept.data() - out.data());
+  out.erase(lead + kept.size());
+  out.erase(0, lead);
+  return out;
 }
 
 namespace {
