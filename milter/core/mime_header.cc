@@ -8,16 +8,30 @@ namespace smtp_explain {
 
 // ---- HeaderList (message.h) -------------------------------------------------
 
+namespace {
+
+// Field names compared ignoring ASCII case; inline, as the format scanners ask
+// for fields by name hundreds of times per message.
+inline bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i] && ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string_view HeaderList::get(std::string_view name) const {
   for (const MimeField& f : fields) {
-    if (iequals(f.name, name)) return f.value;
+    if (same_name(f.name, name)) return f.value;
   }
   return {};
 }
 
 bool HeaderList::has(std::string_view name) const {
   for (const MimeField& f : fields) {
-    if (iequals(f.name, name)) return true;
+    if (same_name(f.name, name)) return true;
   }
   return false;
 }
@@ -25,7 +39,7 @@ bool HeaderList::has(std::string_view name) const {
 std::vector<std::string_view> HeaderList::all(std::string_view name) const {
   std::vector<std::string_view> out;
   for (const MimeField& f : fields) {
-    if (iequals(f.name, name)) out.push_back(f.value);
+    if (same_name(f.name, name)) out.push_back(f.value);
   }
   return out;
 }

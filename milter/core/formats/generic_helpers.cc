@@ -196,10 +196,18 @@ std::size_t scan_original_start(std::string_view text) {
     }
     return starts;
   }();
+  static const std::array<std::string_view, std::size(kMarkers)> kTrimmed = [] {
+    std::array<std::string_view, std::size(kMarkers)> t{};
+    for (std::size_t k = 0; k < t.size(); ++k) t[k] = trim(kMarkers[k]);
+    return t;
+  }();
   auto marker_at = [&](std::size_t p) {
     if (!kStarts[static_cast<unsigned char>(ascii_lower(text[p]))]) return false;
-    for (std::string_view m : kMarkers) {
-      if (istarts_with(text.substr(p), trim(m))) return true;
+    for (std::string_view m : kTrimmed) {
+      if (m.size() > text.size() - p) continue;
+      std::size_t k = 0;
+      while (k < m.size() && ascii_lower(text[p + k]) == ascii_lower(m[k])) ++k;
+      if (k == m.size()) return true;
     }
     return false;
   };
