@@ -17,10 +17,16 @@ struct Category {
 };
 
 constexpr Category kCategories[] = {
-    {"bad-domain", "hostunknown"},           {"bad-mailbox", "userunknown"},
-    {"inactive-mailbox", "disabled"},        {"message-expired", "expired"},
-    {"no-answer-from-host", "networkerror"}, {"policy-related", "policyviolation"},
-    {"quota-issues", "mailboxfull"},         {"routing-errors", "systemerror"},
+    {"bad-domain", "hostunknown"},
+    {"bad-mailbox", "userunknown"},
+    // Sisimai 4 says "disabled", a name outside its own reason list; a
+    // disabled mailbox is what Sisimai calls suspend.
+    {"inactive-mailbox", "suspend"},
+    {"message-expired", "expired"},
+    {"no-answer-from-host", "networkerror"},
+    {"policy-related", "policyviolation"},
+    {"quota-issues", "mailboxfull"},
+    {"routing-errors", "systemerror"},
     {"spam-related", "spamdetected"},
 };
 

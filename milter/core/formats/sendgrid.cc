@@ -51,6 +51,8 @@ std::string_view command_of(std::string_view line) {
 bool is_dsn_field(std::string_view line) {
   const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos || colon == 0) return false;
+  // "Status: 5.1.1", not "kijitora:000000:<kijitora@example.jp> : ..."
+  if (colon + 1 < line.size() && !is_space_or_tab(line[colon + 1])) return false;
   for (char c : line.substr(0, colon)) {
     if (!is_ascii_alpha(c) && c != '-') return false;
   }
