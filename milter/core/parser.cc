@@ -5,6 +5,8 @@
 // found into a Report (dsn_reconcile.h).
 #include "smtp_explain/parser.h"
 
+#include <algorithm>
+#include <cstring>
 #include <optional>
 
 #include "bounce_gate.h"
@@ -53,6 +55,17 @@ void BounceParser::Impl::add_body(std::string_view chunk) {
     body.push_back('\n');
     line_len = 0;
   };
+  // Next CR and NUL at or after i, found once by memchr and refound only when
+  // passed (both are rare), and the next LF per line: the ordinary runs
+  // between them are copied without looking at each byte.
+  const char* data = chunk.data();
+  const std::size_t n = chunk.size();
+  auto find_byte = [&](char byte, std::size_t from) -> std::size_t {
+    const void* hit = std::memchr(data + from, byte, n - from);
+    return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - data) : n;
+  };
+  std::size_t next_cr = find_byte('\r', 0);
+  std::size_t next_nul = find_byte('\0', 0);
   std::size_t i = 0;
   while (i < chunk.size() && !full) {
     char c = chunk[i];
@@ -81,8 +94,13 @@ void BounceParser::Impl::add_body(std::string_view chunk) {
       continue;
     }
     // A run of ordinary bytes up to the next special byte, copied at once.
-    std::size_t j = i;
-    while (j < chunk.size() && chunk[j] != '\r' && chunk[j] != '\n' && chunk[j] != '\0') ++j;
+    if (next_cr < i) next_cr = find_byte('\r', i);
+    if (next_nul < i) next_nul = find_byte('\0', i);
+    std::size_t j = std::min(next_cr, next_nul);
+    if (j > i) {
+      const void* lf = std::memchr(data + i, '\n', j - i);
+      if (lf) j = static_cast<std::size_t>(static_cast<const char*>(lf) - data);
+    }
     std::size_t run = j - i;
     if (line_len + run > limits.max_line_bytes) {
       flags |= kFlagLongLine;
