@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstddef>
+#include <vector>
 
 namespace smtp_explain {
 namespace {
@@ -41,18 +42,28 @@ struct CommandMarker {
   std::string_view command;
 };
 
+// Markers grouped by their first byte, in list order, built once (a
+// function-local static, so thread-safe) for a fixed marker list.
+template <std::size_t N>
+struct MarkerBuckets {
+  explicit MarkerBuckets(const std::array<CommandMarker, N>& markers) {
+    for (const CommandMarker& m : markers) {
+      by_first[static_cast<unsigned char>(m.phrase[0])].push_back(&m);
+    }
+  }
+  std::array<std::vector<const CommandMarker*>, 256> by_first;
+};
+
 // The command of the leftmost marker in `text` (the first in `markers` order
 // at the same position), or "" if none occurs. One pass: only positions whose
-// byte starts some marker are compared.
+// byte starts some marker are compared, and only with the markers that start
+// with that byte.
 template <std::size_t N>
-std::string_view leftmost_marker(std::string_view text,
-                                 const std::array<CommandMarker, N>& markers) {
-  std::array<bool, 256> starts{};
-  for (const CommandMarker& m : markers) starts[static_cast<unsigned char>(m.phrase[0])] = true;
+std::string_view leftmost_marker(std::string_view text, const MarkerBuckets<N>& buckets) {
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!starts[static_cast<unsigned char>(lower(text[i]))]) continue;
-    for (const CommandMarker& m : markers) {
-      if (ieq_at(text, i, m.phrase)) return m.command;
+    const auto& bucket = buckets.by_first[static_cast<unsigned char>(lower(text[i]))];
+    for (const CommandMarker* m : bucket) {
+      if (ieq_at(text, i, m->phrase)) return m->command;
     }
   }
   return {};
@@ -261,7 +272,10 @@ std::string_view scan_smtp_command(std::string_view text) {
       {"greeting", "CONN"},
       {"connection refused", "CONN"},
   }};
-  if (std::string_view found = leftmost_marker(text, kExplicit); !found.empty()) return found;
+  static const MarkerBuckets<kExplicit.size()> kExplicitBuckets(kExplicit);
+  if (std::string_view found = leftmost_marker(text, kExplicitBuckets); !found.empty()) {
+    return found;
+  }
   // Weaker: the command itself appears in the text.
   // (Not "helo": Received: fields carry it in every message.)
   static constexpr std::array<CommandMarker, 4> kMentions = {{
@@ -270,7 +284,8 @@ std::string_view scan_smtp_command(std::string_view text) {
       {"mail from:", "MAIL"},
       {"end of data", "DATA"},
   }};
-  return leftmost_marker(text, kMentions);
+  static const MarkerBuckets<kMentions.size()> kMentionBuckets(kMentions);
+  return leftmost_marker(text, kMentionBuckets);
 }
 
 }  // namespace smtp_explain
