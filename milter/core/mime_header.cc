@@ -1,5 +1,8 @@
 #include "mime_header.h"
 
+#include <algorithm>
+#include <cstring>
+
 #include "mime_decode.h"
 #include "smtp_explain/report.h"
 #include "text_util.h"
@@ -49,13 +52,24 @@ std::vector<std::string_view> HeaderList::all(std::string_view name) const {
 std::string unfold(std::string_view value) {
   std::string out;
   out.reserve(value.size());
+  // The next CR, LF and NUL at or after i, each found by memchr and refound
+  // only once passed: the ordinary runs between them are copied at once.
+  const char* data = value.data();
+  const std::size_t n = value.size();
+  auto find_byte = [&](char byte, std::size_t from) -> std::size_t {
+    const void* hit = from < n ? std::memchr(data + from, byte, n - from) : nullptr;
+    return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - data) : n;
+  };
+  std::size_t next_cr = find_byte('\r', 0);
+  std::size_t next_lf = find_byte('\n', 0);
+  std::size_t next_nul = find_byte('\0', 0);
   std::size_t i = 0;
   while (i < value.size()) {
     // A run of ordinary bytes, copied at once.
-    std::size_t run = i;
-    while (run < value.size() && value[run] != '\r' && value[run] != '\n' && value[run] != '\0') {
-      ++run;
-    }
+    if (next_cr < i) next_cr = find_byte('\r', i);
+    if (next_lf < i) next_lf = find_byte('\n', i);
+    if (next_nul < i) next_nul = find_byte('\0', i);
+    const std::size_t run = std::min({next_cr, next_lf, next_nul});
     out.append(value.data() + i, run - i);
     if (run == value.size()) break;
     i = run;
