@@ -1,16 +1,29 @@
 #include "mime_decode.h"
 
+#include <array>
+
 namespace smtp_explain {
 namespace {
 
-int b64_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+' || c == '-') return 62;  // '-' and '_': the URL-safe alphabet, tolerated
-  if (c == '/' || c == '_') return 63;
-  return -1;
+// Each byte's meaning in base64 text: its 6-bit value, or one of the kinds
+// below. '-' and '_' (the URL-safe alphabet) are tolerated as '+' and '/'.
+constexpr unsigned char kB64Skip = 64;     // CR, LF, space, tab
+constexpr unsigned char kB64Pad = 65;      // '='
+constexpr unsigned char kB64Invalid = 66;  // anything else
+
+constexpr std::array<unsigned char, 256> make_b64_table() {
+  std::array<unsigned char, 256> t{};
+  for (unsigned char& v : t) v = kB64Invalid;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<unsigned char>(c - 'A');
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<unsigned char>(c - 'a' + 26);
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<unsigned char>(c - '0' + 52);
+  t['+'] = t['-'] = 62;
+  t['/'] = t['_'] = 63;
+  t['\n'] = t['\r'] = t[' '] = t['\t'] = kB64Skip;
+  t['='] = kB64Pad;
+  return t;
 }
+constexpr std::array<unsigned char, 256> kB64Table = make_b64_table();
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -22,35 +35,37 @@ int hex_value(char c) {
 }  // namespace
 
 bool base64_decode(std::string_view in, std::string* out) {
-  out->reserve(out->size() + in.size() * 3 / 4);
+  // Decoded straight into the string's storage (at most 3 bytes per 4 in),
+  // which is cut to the length written at the end.
+  const std::size_t start = out->size();
+  out->resize(start + in.size() / 4 * 3 + 3);
+  char* dst = out->data() + start;
   unsigned int acc = 0;
   int bits = 0;
   bool clean = true;
   bool padded = false;
   for (char c : in) {
-    if (c == '\n' || c == '\r' || c == ' ' || c == '\t') continue;
-    if (c == '=') {
+    const unsigned char v = kB64Table[static_cast<unsigned char>(c)];
+    if (v < 64) {
+      if (padded) {
+        // Data after padding: concatenated base64 blocks. Start afresh.
+        acc = 0;
+        bits = 0;
+        padded = false;
+      }
+      acc = (acc << 6) | v;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        *dst++ = static_cast<char>((acc >> bits) & 0xFF);
+      }
+    } else if (v == kB64Pad) {
       padded = true;
-      continue;
-    }
-    int v = b64_value(c);
-    if (v < 0) {
+    } else if (v == kB64Invalid) {
       clean = false;
-      continue;
-    }
-    if (padded) {
-      // Data after padding: concatenated base64 blocks. Start afresh.
-      acc = 0;
-      bits = 0;
-      padded = false;
-    }
-    acc = (acc << 6) | static_cast<unsigned int>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out->push_back(static_cast<char>((acc >> bits) & 0xFF));
     }
   }
+  out->resize(static_cast<std::size_t>(dst - out->data()));
   return clean;
 }
 
