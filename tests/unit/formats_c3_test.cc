@@ -3,80 +3,21 @@
 // refiners; the Diagnostic-Code type reaching the reason classifier. One
 // corpus or inline bounce per family, checked end to end with parse_message
 // (recipients, codes, reason) and, for scanners, which family claims it.
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "formats.h"
-#include "mime_walker.h"
 #include "smtp_explain/parser.h"
-#include "text_util.h"
+#include "test_support.h"
 
-namespace fs = std::filesystem;
 using smtp_explain::Kind;
 using smtp_explain::Report;
-
-namespace {
-
-const fs::path kCorpus = fs::path(SMTP_EXPLAIN_SHARED_DIR) / "corpus" / "sisimai";
-
-std::string read_corpus(const std::string& dir, const std::string& file) {
-  std::ifstream in(kCorpus / dir / file, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// The message as the scanners see it (headers unfolded, LF endings).
-smtp_explain::Message to_message(const std::string& raw) {
-  std::string text;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '\r') {
-      text.push_back('\n');
-      if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
-    } else {
-      text.push_back(raw[i]);
-    }
-  }
-  const std::size_t end = text.find("\n\n");
-  const std::string head = text.substr(0, end == std::string::npos ? text.size() : end + 1);
-  std::string body = end == std::string::npos ? std::string() : text.substr(end + 2);
-  smtp_explain::HeaderList headers;
-  std::istringstream in(head);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && (line[0] == ' ' || line[0] == '\t') && !headers.fields.empty()) {
-      headers.fields.back().value += " " + std::string(smtp_explain::trim(line));
-      continue;
-    }
-    const std::size_t colon = line.find(':');
-    if (colon == std::string::npos) continue;
-    headers.fields.push_back(
-        {line.substr(0, colon), std::string(smtp_explain::trim(line.substr(colon + 1))), 0});
-  }
-  return smtp_explain::walk_mime(std::move(headers), std::move(body), smtp_explain::Limits{});
-}
-
-std::string claiming_family(const std::string& raw) {
-  const smtp_explain::Message msg = to_message(raw);
-  std::vector<smtp_explain::FoundRecipient> found;
-  return std::string(smtp_explain::run_format_scanners(msg, &found));
-}
-
-std::string crlf(const std::string& lf) {
-  std::string out;
-  for (char c : lf) {
-    if (c == '\n') out.push_back('\r');
-    out.push_back(c);
-  }
-  return out;
-}
-
-}  // namespace
+using smtp_explain::test::claiming_family;
+using smtp_explain::test::crlf;
+using smtp_explain::test::read_corpus;
+using smtp_explain::test::to_message;
 
 TEST_CASE("Office365: text-only NDR gets the administrators' reply", "[formats_c3]") {
   const std::string raw = read_corpus("lf", "lhost-office365-01.eml");

@@ -4,84 +4,32 @@
 // end to end, inline samples for the module rules the corpus does not reach,
 // and foreign messages the scanners decline.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "formats.h"
-#include "mime_walker.h"
 #include "smtp_explain/parser.h"
-#include "text_util.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 using smtp_explain::Report;
+using smtp_explain::test::claiming_family;
+using smtp_explain::test::EmptyStatus;
+using smtp_explain::test::read_file;
+using smtp_explain::test::Want;
 
 namespace {
 
-const fs::path kCorpus = fs::path(SMTP_EXPLAIN_SHARED_DIR) / "corpus" / "sisimai";
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// The message as the scanners see it (headers unfolded by hand; body walked
-// by the MIME walker). LF line endings only.
-smtp_explain::Message to_message(const std::string& text) {
-  std::size_t end = text.find("\n\n");
-  std::string head = text.substr(0, end == std::string::npos ? text.size() : end + 1);
-  std::string body = end == std::string::npos ? std::string() : text.substr(end + 2);
-  smtp_explain::HeaderList headers;
-  std::istringstream in(head);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && (line[0] == ' ' || line[0] == '\t') && !headers.fields.empty()) {
-      headers.fields.back().value += " " + std::string(smtp_explain::trim(line));
-      continue;
-    }
-    std::size_t colon = line.find(':');
-    if (colon == std::string::npos) continue;
-    headers.fields.push_back(
-        {line.substr(0, colon), std::string(smtp_explain::trim(line.substr(colon + 1))), 0});
-  }
-  return smtp_explain::walk_mime(std::move(headers), std::move(body), smtp_explain::Limits{});
-}
-
-std::string claiming_family(const std::string& raw) {
-  const smtp_explain::Message msg = to_message(raw);
-  std::vector<smtp_explain::FoundRecipient> found;
-  return std::string(smtp_explain::run_format_scanners(msg, &found));
-}
-
-struct Want {
-  const char* recipient;
-  const char* reply;
-  const char* status;
-  const char* reason;
-};
+const fs::path kCorpus = smtp_explain::test::corpus_root();
 
 void check(const Report& r, const std::vector<Want>& want) {
-  REQUIRE(r.bounce);
-  REQUIRE(r.recipients.size() == want.size());
-  for (std::size_t i = 0; i < want.size(); ++i) {
-    INFO("recipient " << i);
-    CHECK(r.recipients[i].recipient == want[i].recipient);
-    CHECK(r.recipients[i].reply_code == want[i].reply);
-    CHECK(r.recipients[i].status == want[i].status);
-    CHECK(r.recipients[i].reason == want[i].reason);
-  }
+  smtp_explain::test::check_recipients(r, want, EmptyStatus::kAsserted);
 }
 
 void check_file(const char* dir, const char* file, const std::vector<Want>& want) {
-  INFO(dir << "/" << file);
-  const std::string data = read_file(kCorpus / dir / file);
-  REQUIRE_FALSE(data.empty());
-  check(smtp_explain::parse_message(data), want);
+  smtp_explain::test::check_corpus_file(dir, file, want, EmptyStatus::kAsserted);
 }
 
 }  // namespace

@@ -1,0 +1,106 @@
+// Shared unit-test helpers; see test_support.h.
+#include "test_support.h"
+
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include <catch2/catch.hpp>
+
+#include "formats.h"
+#include "mime_walker.h"
+#include "smtp_explain/parser.h"
+#include "text_util.h"
+
+namespace smtp_explain::test {
+
+std::filesystem::path corpus_root() {
+  return std::filesystem::path(SMTP_EXPLAIN_SHARED_DIR) / "corpus" / "sisimai";
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string read_corpus(std::string_view dir, std::string_view file) {
+  return read_file(corpus_root() / dir / file);
+}
+
+std::string lf_only(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+std::string crlf(std::string_view lf_text) {
+  std::string out;
+  out.reserve(lf_text.size() + lf_text.size() / 32);
+  for (char c : lf_text) {
+    if (c == '\n') out.push_back('\r');
+    out.push_back(c);
+  }
+  return out;
+}
+
+Message to_message(const std::string& raw) {
+  const std::string text = lf_only(raw);
+  const std::size_t end = text.find("\n\n");
+  const std::string head = text.substr(0, end == std::string::npos ? text.size() : end + 1);
+  std::string body = end == std::string::npos ? std::string() : text.substr(end + 2);
+  HeaderList headers;
+  std::istringstream in(head);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("From ", 0) == 0 && headers.fields.empty()) continue;
+    if (!line.empty() && (line[0] == ' ' || line[0] == '\t') && !headers.fields.empty()) {
+      headers.fields.back().value += " " + std::string(trim(line));
+      continue;
+    }
+    const std::size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    headers.fields.push_back({line.substr(0, colon), std::string(trim(line.substr(colon + 1))), 0});
+  }
+  return walk_mime(std::move(headers), std::move(body), Limits{});
+}
+
+std::string claiming_family(const std::string& raw) {
+  const Message msg = to_message(raw);
+  std::vector<FoundRecipient> found;
+  return std::string(run_format_scanners(msg, &found));
+}
+
+void check_recipients(const Report& report, const std::vector<Want>& want,
+                      EmptyStatus empty_status) {
+  REQUIRE(report.bounce);
+  REQUIRE(report.recipients.size() == want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    INFO("recipient " << i << " diagnostic: " << report.recipients[i].diagnostic);
+    CHECK(report.recipients[i].recipient == want[i].recipient);
+    CHECK(report.recipients[i].reply_code == want[i].reply);
+    if (!want[i].status.empty() || empty_status == EmptyStatus::kAsserted) {
+      CHECK(report.recipients[i].status == want[i].status);
+    }
+    CHECK(report.recipients[i].reason == want[i].reason);
+  }
+}
+
+void check_corpus_file(std::string_view dir, std::string_view file, const std::vector<Want>& want,
+                       EmptyStatus empty_status) {
+  INFO(dir << "/" << file);
+  const std::string data = read_corpus(dir, file);
+  REQUIRE_FALSE(data.empty());
+  check_recipients(parse_message(data), want, empty_status);
+}
+
+}  // namespace smtp_explain::test

@@ -1,0 +1,64 @@
+// Helpers shared by the unit tests that read Sisimai corpus bounces and feed
+// raw messages to the format scanners: file reading, line-ending conversion,
+// building the scanners' Message from raw text, the name of the claiming
+// scanner, and per-recipient expectations checked against a Report.
+// Stateless free functions; safe to call from any thread (Catch2 assertions
+// themselves are not, as usual).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "message.h"
+#include "smtp_explain/report.h"
+
+namespace smtp_explain::test {
+
+// The Sisimai corpus root (<shared>/corpus/sisimai).
+std::filesystem::path corpus_root();
+
+// The whole file, bytes unchanged; "" when it cannot be read.
+std::string read_file(const std::filesystem::path& path);
+
+// A corpus file, e.g. read_corpus("lf", "lhost-exim-07.eml").
+std::string read_corpus(std::string_view dir, std::string_view file);
+
+// CR LF and lone CR turned into LF.
+std::string lf_only(std::string_view text);
+
+// Every LF turned into CR LF (the input must have LF endings only).
+std::string crlf(std::string_view lf_text);
+
+// The message as the scanners see it: LF endings, a leading mbox "From "
+// line skipped, headers unfolded by hand (no RFC 2047 decoding), body walked
+// by the MIME walker with default limits.
+Message to_message(const std::string& raw);
+
+// The name of the format scanner that claims the message ("" for none).
+std::string claiming_family(const std::string& raw);
+
+// One expected recipient of a parsed bounce.
+struct Want {
+  std::string recipient;
+  std::string reply;
+  std::string status;
+  std::string reason;
+};
+
+// Whether an empty Want::status asserts an empty status or skips the check
+// (for files whose truth holds a Sisimai-internal code).
+enum class EmptyStatus { kAsserted, kNotChecked };
+
+// REQUIREs a bounce with exactly want.size() recipients, then CHECKs each
+// recipient's address, reply code, status and reason in order.
+void check_recipients(const Report& report, const std::vector<Want>& want,
+                      EmptyStatus empty_status);
+
+// Parses corpus file dir/file (which must not be empty) and checks it as
+// check_recipients does.
+void check_corpus_file(std::string_view dir, std::string_view file, const std::vector<Want>& want,
+                       EmptyStatus empty_status);
+
+}  // namespace smtp_explain::test
