@@ -46,32 +46,6 @@ std::size_t find_line(const std::vector<std::string_view>& lines, std::string_vi
   return lines.size();
 }
 
-std::string sweep(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
-std::string_view angle_address(std::string_view line) {
-  std::size_t lt = line.rfind('<');
-  if (lt == std::string_view::npos) return {};
-  std::size_t gt = line.find('>', lt);
-  if (gt == std::string_view::npos) return {};
-  std::string_view a = line.substr(lt + 1, gt - lt - 1);
-  if (a.find('@') == std::string_view::npos || a.find(' ') != std::string_view::npos) return {};
-  return a;
-}
-
 bool is_bare_address(std::string_view token) {
   token = trim(token);
   if (token.empty() || token.find_first_of(" \t") != std::string_view::npos) return false;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "formats.h"
+#include "scanner_text.h"
 
 namespace smtp_explain::group_a {
 
@@ -46,11 +47,13 @@ std::size_t find_line(const std::vector<std::string_view>& lines, std::string_vi
                       std::size_t from = 0, bool anywhere = false);
 
 // Whitespace runs become one space, ends trimmed (Sisimai::String->sweep).
-std::string sweep(std::string_view text);
+using scanner_text::sweep;
 
 // The address between the last '<' and the following '>' in `line` if it has
-// an '@', else empty.
-std::string_view angle_address(std::string_view line);
+// an '@' and no space, else empty (scanner_text::last_angle_address).
+inline std::string_view angle_address(std::string_view line) {
+  return scanner_text::last_angle_address(line);
+}
 
 // True if the whole (trimmed) `token` looks like "local@domain" with no spaces.
 bool is_bare_address(std::string_view token);

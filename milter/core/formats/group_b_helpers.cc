@@ -49,36 +49,6 @@ std::string_view cut_before_line(std::string_view text, std::string_view marker,
   }
 }
 
-std::string sweep(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
-std::string_view angle_address(std::string_view text) {
-  std::size_t lt = text.find('<');
-  while (lt != std::string_view::npos) {
-    std::size_t gt = text.find('>', lt + 1);
-    if (gt == std::string_view::npos) return {};
-    std::string_view inner = text.substr(lt + 1, gt - lt - 1);
-    if (inner.find('@') != std::string_view::npos && inner.find(' ') == std::string_view::npos) {
-      return inner;
-    }
-    lt = text.find('<', gt + 1);
-  }
-  return {};
-}
-
 std::string upper(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "formats.h"
+#include "scanner_text.h"
 
 namespace smtp_explain::group_b {
 
@@ -40,11 +41,13 @@ std::string_view cut_before_line(std::string_view text, std::string_view marker,
 
 // Whitespace runs (spaces, tabs, line breaks) made one space, both ends
 // trimmed (Sisimai::String->sweep).
-std::string sweep(std::string_view text);
+using scanner_text::sweep;
 
-// The address between the first '<' and the following '>' of `text` if it
-// holds an '@', else empty.
-std::string_view angle_address(std::string_view text);
+// The address of the first "<...>" pair of `text` that holds an '@' and no
+// space, else empty (scanner_text::first_angle_address).
+inline std::string_view angle_address(std::string_view text) {
+  return scanner_text::first_angle_address(text);
+}
 
 // True if `line` starts with `prefix` (exact case).
 inline bool starts(std::string_view line, std::string_view prefix) {
