@@ -1,34 +1,10 @@
 #include "dsn_reader.h"
 
 #include "text_util.h"
+#include "utf8_encode.h"
 
 namespace smtp_explain {
 namespace {
-
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
-void append_utf8(unsigned long cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x110000) {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Is `line` a "Name: value" field line? Sets name and value.
 bool split_field(std::string_view line, std::string_view* name, std::string_view* value) {
@@ -189,13 +165,15 @@ std::string decode_xtext(std::string_view value) {
   out.reserve(value.size());
   for (std::size_t i = 0; i < value.size(); ++i) {
     char c = value[i];
-    if (c == '+' && i + 2 < value.size() && hex(value[i + 1]) >= 0 && hex(value[i + 2]) >= 0 &&
+    if (c == '+' && i + 2 < value.size() && hex_digit_value(value[i + 1]) >= 0 &&
+        hex_digit_value(value[i + 2]) >= 0 &&
         // "+HH" only where it stands for a character xtext must escape
-        (hex(value[i + 1]) * 16 + hex(value[i + 2]) < 0x21 ||
-         hex(value[i + 1]) * 16 + hex(value[i + 2]) == '+' ||
-         hex(value[i + 1]) * 16 + hex(value[i + 2]) == '=' ||
-         hex(value[i + 1]) * 16 + hex(value[i + 2]) > 0x7E)) {
-      out.push_back(static_cast<char>(hex(value[i + 1]) * 16 + hex(value[i + 2])));
+        (hex_digit_value(value[i + 1]) * 16 + hex_digit_value(value[i + 2]) < 0x21 ||
+         hex_digit_value(value[i + 1]) * 16 + hex_digit_value(value[i + 2]) == '+' ||
+         hex_digit_value(value[i + 1]) * 16 + hex_digit_value(value[i + 2]) == '=' ||
+         hex_digit_value(value[i + 1]) * 16 + hex_digit_value(value[i + 2]) > 0x7E)) {
+      out.push_back(
+          static_cast<char>(hex_digit_value(value[i + 1]) * 16 + hex_digit_value(value[i + 2])));
       i += 2;
       continue;
     }
@@ -205,12 +183,12 @@ std::string decode_xtext(std::string_view value) {
         unsigned long cp = 0;
         bool ok = true;
         for (std::size_t k = i + 3; k < close; ++k) {
-          int h = hex(value[k]);
+          int h = hex_digit_value(value[k]);
           if (h < 0) ok = false;
           cp = cp * 16 + static_cast<unsigned long>(h < 0 ? 0 : h);
         }
         if (ok && cp != 0) {
-          append_utf8(cp, &out);
+          append_utf8(static_cast<char32_t>(cp), &out);
           i = close;
           continue;
         }

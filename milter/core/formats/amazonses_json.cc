@@ -1,5 +1,7 @@
 #include "amazonses_json.h"
 
+#include "utf8_encode.h"
+
 namespace smtp_explain::ses_json {
 namespace {
 
@@ -13,42 +15,17 @@ struct Reader {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
   }
 
-  static int hex(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  }
-
   bool read_hex4(unsigned* cp) {
     if (i + 4 > s.size()) return false;
     unsigned v = 0;
     for (int k = 0; k < 4; ++k) {
-      const int h = hex(s[i + k]);
+      const int h = hex_digit_value(s[i + k]);
       if (h < 0) return false;
       v = v * 16 + static_cast<unsigned>(h);
     }
     i += 4;
     *cp = v;
     return true;
-  }
-
-  static void put_utf8(unsigned cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
   }
 
   bool string(std::string* out) {
@@ -97,7 +74,7 @@ struct Reader {
             if (!read_hex4(&lo)) return false;
             if (lo >= 0xDC00 && lo < 0xE000) cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
           }
-          put_utf8(cp, out);
+          append_utf8(cp, out);
           break;
         }
         default:
