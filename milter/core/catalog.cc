@@ -45,19 +45,6 @@ bool split_status(std::string_view status, StatusParts* out) {
   return true;
 }
 
-DeliveryClass class_of_digit(char digit) {
-  switch (digit) {
-    case '2':
-      return DeliveryClass::kSuccess;
-    case '4':
-      return DeliveryClass::kTransient;
-    case '5':
-      return DeliveryClass::kPermanent;
-    default:
-      return DeliveryClass::kNone;
-  }
-}
-
 }  // namespace
 
 // Lookups over Data with English fallback and fallback reporting.
@@ -150,7 +137,7 @@ Explanation from_entry(const CatalogEntry& e, std::string code, const std::strin
 }
 
 void set_class(const CatalogLookup& look, char digit, Explanation* x) {
-  x->cls = class_of_digit(digit);
+  x->cls = class_of_code(std::string_view(&digit, 1));
   x->class_label = (digit >= '2' && digit <= '5') ? look.class_label(digit) : std::string();
 }
 
