@@ -11,6 +11,7 @@
 // has none (or only X.0.0 / X00), the text as the diagnostic when it gave one
 // of them, and the reason from its phrase table.
 #include "group_a_helpers.h"
+#include "scanner_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -66,14 +67,6 @@ std::string another_diagnosis(std::string_view text) {
   return out;
 }
 
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!is_ascii_digit(c)) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 void refine_gsuite(const Message& msg, std::vector<FoundRecipient>* found) {
@@ -82,7 +75,7 @@ void refine_gsuite(const Message& msg, std::vector<FoundRecipient>* found) {
   for (FoundRecipient& r : *found) {
     if (!another.empty()) {
       if (trim(r.diagnostic).empty()) r.diagnostic = another;
-      if (all_digits(trim(r.diagnostic))) {
+      if (scanner_text::is_only_digits(r.diagnostic)) {
         r.diagnostic = another;
       } else {
         std::string as, ar;

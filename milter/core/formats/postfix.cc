@@ -10,6 +10,7 @@
 #include "code_scan.h"
 #include "formats.h"
 #include "group_b_helpers.h"
+#include "scanner_text.h"
 #include "smtp_explain/codes.h"
 #include "text_util.h"
 
@@ -117,15 +118,6 @@ PostfixText read_text(std::string_view text) {
   return out;
 }
 
-bool all_digits(std::string_view s) {
-  s = trim(s);
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!is_ascii_digit(c)) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 void refine_postfix(const Message& msg, std::vector<FoundRecipient>* found) {
@@ -145,7 +137,7 @@ void refine_postfix(const Message& msg, std::vector<FoundRecipient>* found) {
     if (named == nullptr && text.paragraphs.size() > 1) named = &kNone;
     const std::string& another = named != nullptr ? *named : text.diagnostic;
     if (!another.empty()) {
-      if (trim(r.diagnostic).empty() || all_digits(r.diagnostic)) {
+      if (trim(r.diagnostic).empty() || scanner_text::is_only_digits(r.diagnostic)) {
         r.diagnostic = another;
       } else {
         bool took = false;

@@ -1,6 +1,8 @@
 // Shared scanner text helpers; see scanner_text.h.
 #include "scanner_text.h"
 
+#include "text_util.h"
+
 namespace smtp_explain::scanner_text {
 
 std::string sweep(std::string_view text) {
@@ -46,6 +48,15 @@ std::string_view first_angle_address(std::string_view text) {
     lt = text.find('<', gt + 1);
   }
   return {};
+}
+
+bool is_only_digits(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (!is_ascii_digit(c)) return false;
+  }
+  return true;
 }
 
 }  // namespace smtp_explain::scanner_text

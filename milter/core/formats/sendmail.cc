@@ -12,6 +12,7 @@
 #include "code_scan.h"
 #include "formats.h"
 #include "group_b_helpers.h"
+#include "scanner_text.h"
 #include "smtp_explain/codes.h"
 #include "text_util.h"
 
@@ -90,15 +91,6 @@ Transcript read_transcript(std::string_view text) {
   return t;
 }
 
-bool all_digits(std::string_view s) {
-  s = trim(s);
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!is_ascii_digit(c)) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 void refine_sendmail(const Message& msg, std::vector<FoundRecipient>* found) {
@@ -116,7 +108,8 @@ void refine_sendmail(const Message& msg, std::vector<FoundRecipient>* found) {
   for (FoundRecipient& r : *found) {
     if (r.smtp_command.empty()) r.smtp_command = t.command;
     if (r.smtp_command.empty() && !t.replies.empty()) r.smtp_command = "EHLO";
-    if (!t.other_diagnostic.empty() && (trim(r.diagnostic).empty() || all_digits(r.diagnostic))) {
+    if (!t.other_diagnostic.empty() &&
+        (trim(r.diagnostic).empty() || scanner_text::is_only_digits(r.diagnostic))) {
       r.diagnostic = t.other_diagnostic;
     }
     if (replies.size() > r.diagnostic.size()) r.diagnostic = replies;
