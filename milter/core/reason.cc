@@ -27,6 +27,7 @@
 
 #include "code_scan.h"
 #include "reason_match.h"
+#include "reason_names.h"
 #include "reason_phrases.h"
 #include "reason_rhost.h"
 #include "reason_status.h"
@@ -41,16 +42,6 @@ using reason_detail::reason_matches;
 // parser bounds the field anyway.
 constexpr std::size_t kMaxDiagnostic = 8192;
 
-constexpr std::array<std::string_view, 32> kReasons = {
-    "authfailure", "badreputation",   "blocked",      "contenterror",    "delivered",
-    "exceedlimit", "expired",         "filtered",     "hasmoved",        "hostunknown",
-    "mailboxfull", "mailererror",     "mesgtoobig",   "networkerror",    "norelaying",
-    "notaccept",   "notcompliantrfc", "onhold",       "policyviolation", "rejected",
-    "requireptr",  "securityerror",   "spamdetected", "speeding",        "suspend",
-    "syntaxerror", "systemerror",     "systemfull",   "toomanyconn",     "undefined",
-    "userunknown", "virusdetected",
-};
-
 // Reasons too vague to stop at: Sisimai tries to find a better one.
 bool is_vague(std::string_view reason) {
   return reason == "undefined" || reason == "onhold" || reason == "systemerror" ||
@@ -61,7 +52,7 @@ bool is_vague(std::string_view reason) {
 // Returns the static copy of a reason name (the tables hold static views too,
 // but this keeps the contract obvious).
 std::string_view intern(std::string_view reason) {
-  for (std::string_view r : kReasons) {
+  for (std::string_view r : reason_detail::kReasonNames) {
     if (r == reason) return r;
   }
   return "undefined";
@@ -249,7 +240,7 @@ bool is_success(const ReasonInput& in) {
 }  // namespace
 
 bool is_known_reason(std::string_view name) {
-  for (std::string_view r : kReasons) {
+  for (std::string_view r : reason_detail::kReasonNames) {
     if (r == name) return true;
   }
   return false;

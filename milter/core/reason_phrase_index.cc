@@ -5,21 +5,11 @@
 #include <cstring>
 
 #include "reason_match.h"
+#include "reason_names.h"
 #include "reason_phrases.h"
 
 namespace smtp_explain::reason_detail {
 namespace {
-
-// Every reason name that may have a phrase table (reason.cc's vocabulary).
-constexpr std::array<std::string_view, 32> kIndexedReasons = {
-    "authfailure", "badreputation",   "blocked",      "contenterror",    "delivered",
-    "exceedlimit", "expired",         "filtered",     "hasmoved",        "hostunknown",
-    "mailboxfull", "mailererror",     "mesgtoobig",   "networkerror",    "norelaying",
-    "notaccept",   "notcompliantrfc", "onhold",       "policyviolation", "rejected",
-    "requireptr",  "securityerror",   "spamdetected", "speeding",        "suspend",
-    "syntaxerror", "systemerror",     "systemfull",   "toomanyconn",     "undefined",
-    "userunknown", "virusdetected",
-};
 
 constexpr std::size_t kBuckets = 4096;
 
@@ -59,7 +49,7 @@ struct Index {
   }
 
   Index() {
-    for (std::string_view name : kIndexedReasons) {
+    for (std::string_view name : kReasonNames) {
       ReasonEntry e;
       e.name = name;
       e.include = add(phrases_for(name));
