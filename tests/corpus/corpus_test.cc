@@ -91,7 +91,9 @@ struct DirResult {
   Measure recipients, reply, status, reason;
   std::size_t files = 0;
   std::vector<std::string> failures;
-  std::vector<std::string> slow_or_crashed;
+  std::vector<std::string> crashed;
+  long long slowest_ms = 0;
+  std::string slowest_file;
 };
 
 DirResult run_dir(const std::string& dir,
@@ -107,13 +109,17 @@ DirResult run_dir(const std::string& dir,
     try {
       report = smtp_explain::parse_message(data);
     } catch (const std::exception& e) {
-      res.slow_or_crashed.push_back(file + " threw " + e.what());
+      res.crashed.push_back(file + " threw " + e.what());
       continue;
     }
     const auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
             .count();
-    if (ms > 1000) res.slow_or_crashed.push_back(file + " took " + std::to_string(ms) + " ms");
+    // Printed, not asserted: speed is the benchmarks' business (bench/).
+    if (res.slowest_file.empty() || ms > res.slowest_ms) {
+      res.slowest_ms = ms;
+      res.slowest_file = file;
+    }
 
     std::vector<std::string> got_reply, got_status, got_reason;
     for (const auto& r : report.recipients) {
@@ -189,7 +195,8 @@ void print(const std::string& dir, const DirResult& r) {
   if (show < r.failures.size()) {
     std::cout << "   ... " << r.failures.size() - show << " more (CORPUS_VERBOSE=1 lists all)\n";
   }
-  for (const std::string& s : r.slow_or_crashed) std::cout << "   !! " << s << "\n";
+  for (const std::string& s : r.crashed) std::cout << "   !! " << s << "\n";
+  std::cout << "   slowest: " << r.slowest_file << " " << r.slowest_ms << " ms\n";
 }
 
 void check_dir(const std::string& dir) {
@@ -198,7 +205,7 @@ void check_dir(const std::string& dir) {
   const DirResult r = run_dir(dir, truth);
   print(dir, r);
   REQUIRE(r.files > 0);
-  CHECK(r.slow_or_crashed.empty());
+  CHECK(r.crashed.empty());
   CHECK(r.recipients.ratio() >= 0.99);
   CHECK(r.reply.ratio() >= 0.97);
   CHECK(r.status.ratio() >= 0.97);

@@ -3,7 +3,6 @@
 // recipient lines), checked for the right flags, a kept result and a bounded
 // running time; plus regression tests for bugs found by fuzzing
 // (tests/fuzz), each named after the bug.
-#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -20,10 +19,10 @@ using namespace smtp_explain;
 
 namespace {
 
-// Generous: the point is to catch work that grows with the input instead of
-// stopping at a limit (seconds or minutes), not to time the parser; the
-// machine is shared and sanitizer builds are slower.
-constexpr double kMaxSeconds = 3.0;
+// No timed assertions here (speed is measured by the benchmarks in bench/):
+// work that grows with the input instead of stopping at a limit shows up as
+// this test program running into ctest's TIMEOUT, and the checks below pin
+// the flags and results each limit must produce.
 
 const std::string kBounceHeaders =
     "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
@@ -43,16 +42,13 @@ const std::string kStatusPart =
     "Diagnostic-Code: smtp; 550 5.1.1 No such user\n"
     "\n";
 
-struct Timed {
+struct Parsed {
   Report report;
-  double seconds = 0;
 };
 
-Timed timed_parse(std::string_view message, const Limits& limits = Limits{}) {
-  const auto t0 = std::chrono::steady_clock::now();
-  Timed t;
+Parsed parse_whole(std::string_view message, const Limits& limits = Limits{}) {
+  Parsed t;
   t.report = parse_message(message, limits);
-  t.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return t;
 }
 
@@ -111,15 +107,13 @@ void check_rendered_wire_safe(Report report) {
 TEST_CASE("hostile: a 50 MB message of one line is cut and flagged, fast", "[hostile]") {
   std::string m = kBounceHeaders + kStatusPart + "--B\nContent-Type: text/plain\n\n";
   m.append(50u * 1024 * 1024, 'x');
-  const Timed t = timed_parse(m);
-  CHECK(t.seconds < kMaxSeconds);
+  const Parsed t = parse_whole(m);
   CHECK(t.report.has_flag(kFlagLongLine));
   check_first_recipient(t.report);
 
   SECTION("the same line with no header/body split at all") {
     const std::string one_line(50u * 1024 * 1024, 'y');
-    const Timed u = timed_parse(one_line);
-    CHECK(u.seconds < kMaxSeconds);
+    const Parsed u = parse_whole(one_line);
     CHECK_FALSE(u.report.bounce);
   }
 }
@@ -128,8 +122,7 @@ TEST_CASE("hostile: a 50 MB body of short lines stops at max_scan_bytes", "[host
   std::string m = kBounceHeaders + kStatusPart + "--B\nContent-Type: text/plain\n\n";
   const std::string line = "550 5.1.1 <a@b.example>: unknown user\n";
   while (m.size() < 50u * 1024 * 1024) m += line;
-  const Timed t = timed_parse(m);
-  CHECK(t.seconds < kMaxSeconds);
+  const Parsed t = parse_whole(m);
   CHECK(t.report.has_flag(kFlagScanTruncated));
   check_first_recipient(t.report);
   check_clean(t.report);
@@ -139,8 +132,7 @@ TEST_CASE("hostile: a 10 MB header field is cut to max_header_field_bytes", "[ho
   const std::string huge(10u * 1024 * 1024, 'h');
   SECTION("one unfolded line") {
     const std::string m = "Subject: " + huge + "\n" + kBounceHeaders + kStatusPart + "--B--\n";
-    const Timed t = timed_parse(m);
-    CHECK(t.seconds < kMaxSeconds);
+    const Parsed t = parse_whole(m);
     CHECK(t.report.has_flag(kFlagHeaderTooLong));
     check_first_recipient(t.report);
   }
@@ -149,8 +141,7 @@ TEST_CASE("hostile: a 10 MB header field is cut to max_header_field_bytes", "[ho
     for (int i = 0; i < 100000; ++i) folded += "\n continued " + std::to_string(i);
     const std::string m = folded + "\n" + kBounceHeaders + kStatusPart + "--B--\n";
     REQUIRE(m.size() > 1u * 1024 * 1024);
-    const Timed t = timed_parse(m);
-    CHECK(t.seconds < kMaxSeconds);
+    const Parsed t = parse_whole(m);
     CHECK(t.report.has_flag(kFlagHeaderTooLong));
     check_first_recipient(t.report);
   }
@@ -158,22 +149,18 @@ TEST_CASE("hostile: a 10 MB header field is cut to max_header_field_bytes", "[ho
     std::string words = "Subject:";
     while (words.size() < 10u * 1024 * 1024) words += " =?UTF-8?B?w6k=?=";
     const std::string m = words + "\n" + kBounceHeaders + kStatusPart + "--B--\n";
-    const Timed t = timed_parse(m);
-    CHECK(t.seconds < kMaxSeconds);
+    const Parsed t = parse_whole(m);
     CHECK(t.report.has_flag(kFlagHeaderTooLong));
     check_first_recipient(t.report);
   }
   SECTION("fed to BounceParser::header directly, as the milter does") {
     BounceParser p;
-    const auto t0 = std::chrono::steady_clock::now();
     p.header("From", "MAILER-DAEMON@mx.example.org");
     p.header("Content-Type", "multipart/report; report-type=delivery-status; boundary=\"B\"");
     p.header("X-Huge", huge);
     REQUIRE(p.end_of_headers());
     p.body(kStatusPart + "--B--\n");
     const Report r = p.finish();
-    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() <
-          kMaxSeconds);
     CHECK(r.has_flag(kFlagHeaderTooLong));
     check_first_recipient(r);
   }
@@ -183,8 +170,7 @@ TEST_CASE("hostile: 1M header fields exceed max_header_bytes", "[hostile]") {
   std::string m = kBounceHeaders.substr(0, kBounceHeaders.size() - 1);  // no blank line yet
   for (int i = 0; i < 1000000; ++i) m += "X-F: v\n";
   m += "\n" + kStatusPart + "--B--\n";
-  const Timed t = timed_parse(m);
-  CHECK(t.seconds < kMaxSeconds);
+  const Parsed t = parse_whole(m);
   CHECK(t.report.has_flag(kFlagHeaderTooLong));
   check_first_recipient(t.report);
 }
@@ -194,8 +180,7 @@ TEST_CASE("hostile: 100k tiny MIME parts stop at max_mime_parts", "[hostile]") {
   for (int i = 0; i < 100000; ++i) m += "--B\n\nx\n";
   m += "--B--\n";
   SECTION("default limits (the scan limit cuts first)") {
-    const Timed t = timed_parse(m);
-    CHECK(t.seconds < kMaxSeconds);
+    const Parsed t = parse_whole(m);
     CHECK(t.report.has_flag(kFlagTooManyParts));
     CHECK(t.report.has_flag(kFlagScanTruncated));
     check_first_recipient(t.report);
@@ -203,8 +188,7 @@ TEST_CASE("hostile: 100k tiny MIME parts stop at max_mime_parts", "[hostile]") {
   SECTION("scan limit raised so every part is in reach") {
     Limits limits;
     limits.max_scan_bytes = 64u * 1024 * 1024;
-    const Timed t = timed_parse(m, limits);
-    CHECK(t.seconds < kMaxSeconds);
+    const Parsed t = parse_whole(m, limits);
     CHECK(t.report.has_flag(kFlagTooManyParts));
     CHECK_FALSE(t.report.has_flag(kFlagScanTruncated));
     check_first_recipient(t.report);
@@ -222,8 +206,7 @@ TEST_CASE("hostile: multiparts nested 10k deep stop at max_mime_depth", "[hostil
   m += "--B--\n";
   Limits limits;
   limits.max_scan_bytes = 64u * 1024 * 1024;  // let the whole nest be read
-  const Timed t = timed_parse(m, limits);
-  CHECK(t.seconds < kMaxSeconds);
+  const Parsed t = parse_whole(m, limits);
   CHECK(t.report.has_flag(kFlagMimeTooDeep));
   check_first_recipient(t.report);
 }
@@ -234,8 +217,7 @@ TEST_CASE("hostile: message/rfc822 nested 10k deep stops at max_mime_depth", "[h
   m += "Subject: innermost\n\nhello\n--B--\n";
   Limits limits;
   limits.max_scan_bytes = 64u * 1024 * 1024;
-  const Timed t = timed_parse(m, limits);
-  CHECK(t.seconds < kMaxSeconds);
+  const Parsed t = parse_whole(m, limits);
   CHECK(t.report.has_flag(kFlagMimeTooDeep));
   check_first_recipient(t.report);
 }
@@ -248,8 +230,7 @@ TEST_CASE("hostile: 1M recipient blocks record max_recipients and count on", "[h
   }
   m += "--B--\n";
   SECTION("default limits") {
-    const Timed t = timed_parse(m);
-    CHECK(t.seconds < kMaxSeconds);
+    const Parsed t = parse_whole(m);
     CHECK(t.report.has_flag(kFlagTooManyRecipients));
     CHECK(t.report.has_flag(kFlagScanTruncated));
     CHECK(t.report.recipients.size() == Limits{}.max_recipients);
@@ -270,8 +251,7 @@ TEST_CASE("regression: generic text scanner was quadratic in recipient lines (1M
     m += "<u" + std::to_string(i) + "@example.net>: 550 5.1.1 user unknown\n";
   }
   SECTION("default limits") {
-    const Timed t = timed_parse(m);
-    CHECK(t.seconds < kMaxSeconds);
+    const Parsed t = parse_whole(m);
     CHECK(t.report.has_flag(kFlagScanTruncated));
     CHECK(t.report.has_flag(kFlagTooManyRecipients));
     CHECK(t.report.recipients.size() == Limits{}.max_recipients);
@@ -280,8 +260,7 @@ TEST_CASE("regression: generic text scanner was quadratic in recipient lines (1M
   SECTION("100k recipient lines in reach (was minutes, scanning every earlier one)") {
     Limits limits;
     limits.max_scan_bytes = 4u * 1024 * 1024;
-    const Timed t = timed_parse(m, limits);
-    CHECK(t.seconds < kMaxSeconds);
+    const Parsed t = parse_whole(m, limits);
     CHECK(t.report.recipients_total > 90000);
     CHECK(t.report.recipients.size() == limits.max_recipients);
   }
@@ -295,7 +274,7 @@ TEST_CASE("hostile: a long diagnostic is cut and never reaches a header", "[host
                         "Final-Recipient: rfc822; user@example.net\nAction: failed\n"
                         "Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 " +
                         diag + "\r\n Bcc: victim@example.com\n\n--B--\n";
-  const Timed t = timed_parse(m);
+  const Parsed t = parse_whole(m);
   check_first_recipient(t.report);
   CHECK(t.report.recipients.front().diagnostic.size() <= Limits{}.max_diagnostic_bytes);
   check_clean(t.report);
@@ -311,7 +290,7 @@ TEST_CASE("hostile: header injection through recipient and MTA fields", "[hostil
                         "Original-Recipient: rfc822; =?UTF-8?Q?a=0D=0AX-Evil:_1?=@example.net\n"
                         "Action: failed\nStatus: 5.1.1\n"
                         "Remote-MTA: dns; mx\rX-Evil: 2\n\n--B--\n";
-  const Timed t = timed_parse(m);
+  const Parsed t = parse_whole(m);
   check_clean(t.report);
   check_rendered_wire_safe(t.report);
   Report r = t.report;
@@ -336,7 +315,7 @@ TEST_CASE("hostile: NUL and 8-bit bytes in every DSN field", "[hostile]") {
       "Final-Recipient: rfc822; us\0er@exa\xc3\xa9mple.net\n"
       "Action: fa\xe2\x80\x8biled\nStatus: 5.1.1\n"
       "Diagnostic-Code: smtp; 550 5.1.1 \xe0\xa4\xb9\xe0\xa4\xbf\0\n\n--B--\n\0\0"s;
-  const Timed t = timed_parse(m);
+  const Parsed t = parse_whole(m);
   check_clean(t.report);
   check_rendered_wire_safe(t.report);
 }
