@@ -11,20 +11,12 @@
 #include <sstream>
 
 #include "embedded.h"
+#include "test_support.h"
 
 namespace {
 
 const char* const kLanguages[] = {"en", "es", "hi"};
 const char* const kCodeFields[] = {"title", "meaning", "when", "fix", "fix_admin"};
-const char* const kReasons[] = {
-    "userunknown", "mailboxfull",  "hostunknown",     "filtered",        "rejected",
-    "blocked",     "expired",      "authfailure",     "policyviolation", "requireptr",
-    "suspend",     "systemerror",  "spamdetected",    "networkerror",    "securityerror",
-    "notaccept",   "mailererror",  "toomanyconn",     "norelaying",      "hasmoved",
-    "mesgtoobig",  "contenterror", "notcompliantrfc", "badreputation",   "virusdetected",
-    "syntaxerror", "exceedlimit",  "speeding",        "systemfull",      "delivered",
-    "onhold",      "undefined",    "ratelimited"};
-
 // All embedded catalog files of one language merged (sections reply, status,
 // reason as tables of tables; text flattened to dotted keys).
 struct Language {
@@ -133,7 +125,7 @@ TEST_CASE("every reference enhanced status code is explained in every language",
 TEST_CASE("every reason is explained in every language", "[coverage]") {
   for (const char* lang : kLanguages) {
     REQUIRE(languages().count(lang) == 1);
-    for (const char* reason : kReasons)
+    for (const char* reason : smtp_explain::test::kCatalogReasons)
       check_entry(languages().at(lang).reason, reason, lang, "reason");
   }
 }

@@ -9,6 +9,7 @@
 
 #include "catalog_data.h"
 #include "smtp_explain/catalog.h"
+#include "test_support.h"
 
 using smtp_explain::Catalog;
 using smtp_explain::DeliveryClass;
@@ -26,15 +27,6 @@ std::vector<std::string> first_column(const std::string& file) {
   }
   return codes;
 }
-
-const char* const kReasons[] = {
-    "userunknown", "mailboxfull",  "hostunknown",     "filtered",        "rejected",
-    "blocked",     "expired",      "authfailure",     "policyviolation", "requireptr",
-    "suspend",     "systemerror",  "spamdetected",    "networkerror",    "securityerror",
-    "notaccept",   "mailererror",  "toomanyconn",     "norelaying",      "hasmoved",
-    "mesgtoobig",  "contenterror", "notcompliantrfc", "badreputation",   "virusdetected",
-    "syntaxerror", "exceedlimit",  "speeding",        "systemfull",      "delivered",
-    "onhold",      "undefined",    "ratelimited"};
 
 void require_complete(const smtp_explain::Explanation& e, bool reason = false) {
   INFO(e.code);
@@ -84,7 +76,7 @@ TEST_CASE("English explains every reference reply code, status code and reason",
     REQUIRE(e);
     require_complete(*e);
   }
-  for (const char* reason : kReasons) {
+  for (const char* reason : smtp_explain::test::kCatalogReasons) {
     auto e = c->explain_reason(reason, "en");
     REQUIRE(e);
     require_complete(*e, true);
@@ -105,7 +97,8 @@ TEST_CASE("every shipped language has every English entry (no fallback needed)",
   for (const std::string& lang : c->languages()) {
     for (const std::string& code : first_column("codes-reply.tsv")) (void)c->explain(code, lang);
     for (const std::string& code : first_column("codes-enhanced.tsv")) (void)c->explain(code, lang);
-    for (const char* reason : kReasons) (void)c->explain_reason(reason, lang);
+    for (const char* reason : smtp_explain::test::kCatalogReasons)
+      (void)c->explain_reason(reason, lang);
     (void)c->text("more_recipients", lang);
   }
   c->set_fallback_observer(nullptr);

@@ -39,6 +39,17 @@ Message to_message(const std::string& raw);
 // The name of the format scanner that claims the message ("" for none).
 std::string claiming_family(const std::string& raw);
 
+// Every reason the catalog must explain in every language: the classifier's
+// reasons plus "ratelimited" (a Sisimai 5 name the corpus truth uses).
+inline constexpr const char* kCatalogReasons[] = {
+    "userunknown", "mailboxfull",  "hostunknown",     "filtered",        "rejected",
+    "blocked",     "expired",      "authfailure",     "policyviolation", "requireptr",
+    "suspend",     "systemerror",  "spamdetected",    "networkerror",    "securityerror",
+    "notaccept",   "mailererror",  "toomanyconn",     "norelaying",      "hasmoved",
+    "mesgtoobig",  "contenterror", "notcompliantrfc", "badreputation",   "virusdetected",
+    "syntaxerror", "exceedlimit",  "speeding",        "systemfull",      "delivered",
+    "onhold",      "undefined",    "ratelimited"};
+
 // One expected recipient of a parsed bounce.
 struct Want {
   std::string recipient;
