@@ -9,24 +9,13 @@
 #include <vector>
 
 #include "reason_match.h"
+#include "reason_names.h"
 #include "reason_phrase_index.h"
 #include "reason_phrases.h"
 
 namespace rd = smtp_explain::reason_detail;
 
 namespace {
-
-const std::vector<std::string_view>& reasons() {
-  static const std::vector<std::string_view> kReasons = {
-      "authfailure", "badreputation",   "blocked",      "contenterror",    "delivered",
-      "exceedlimit", "expired",         "filtered",     "hasmoved",        "hostunknown",
-      "mailboxfull", "mailererror",     "mesgtoobig",   "networkerror",    "norelaying",
-      "notaccept",   "notcompliantrfc", "onhold",       "policyviolation", "rejected",
-      "requireptr",  "securityerror",   "spamdetected", "speeding",        "suspend",
-      "syntaxerror", "systemerror",     "systemfull",   "toomanyconn",     "undefined",
-      "userunknown", "virusdetected"};
-  return kReasons;
-}
 
 // The search the index replaces: one phrase_in() per phrase.
 bool slow_matches(std::string_view reason, std::string_view text) {
@@ -38,7 +27,7 @@ bool slow_matches(std::string_view reason, std::string_view text) {
 // Each failing text is reported with the reason it disagrees on.
 void check_same(const std::string& text) {
   const rd::PhraseHits hits(text);
-  for (std::string_view r : reasons()) {
+  for (std::string_view r : rd::kReasonNames) {
     const std::optional<bool> fast = hits.matches(r);
     INFO("reason " << r << " text [" << text << "]");
     REQUIRE(fast.has_value());
@@ -49,7 +38,7 @@ void check_same(const std::string& text) {
 
 std::vector<std::string_view> all_phrases() {
   std::vector<std::string_view> out;
-  for (std::string_view r : reasons()) {
+  for (std::string_view r : rd::kReasonNames) {
     for (std::string_view p : rd::phrases_for(r)) out.push_back(p);
     for (std::string_view p : rd::excluded_phrases(r)) out.push_back(p);
   }
