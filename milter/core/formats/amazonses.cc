@@ -6,7 +6,8 @@
 //  - an SNS notification whose body is JSON (X-Amz-Sns-Message-Id): the
 //    "bounce" or "delivery" object lists the recipients, each with action,
 //    status and diagnosticCode; bounceType/bounceSubType name some reasons.
-#include "amazonses_json.h"
+#include <nlohmann/json.hpp>
+
 #include "group_a_helpers.h"
 #include "text_util.h"
 
@@ -29,6 +30,30 @@ std::string_view bounce_reason(std::string_view type, std::string_view subtype) 
   return {};
 }
 
+using Json = nlohmann::json;
+
+// Parses a whole JSON document without exceptions; nullopt-like discarded value
+// on any syntax error. The input is bounded by Limits::max_scan_bytes, and
+// nlohmann's parser and destructor are iterative, so nesting cannot exhaust the
+// stack.
+Json parse_json(std::string_view text) {
+  return Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+}
+
+// The member `key` of an object, or nullptr.
+const Json* member(const Json& obj, const char* key) {
+  if (!obj.is_object()) return nullptr;
+  const auto it = obj.find(key);
+  return it == obj.end() ? nullptr : &*it;
+}
+
+// The string member `key` of an object, or empty.
+std::string_view str(const Json& obj, const char* key) {
+  const Json* v = member(obj, key);
+  if (v == nullptr || !v->is_string()) return {};
+  return v->get_ref<const std::string&>();
+}
+
 }  // namespace
 
 bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
@@ -46,31 +71,29 @@ bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
     if (folded) e.remove_suffix(1);
     json += e;
   }
-  ses_json::Value root;
-  if (!ses_json::parse(json, &root)) return false;
-  const ses_json::Value* payload = &root;
-  ses_json::Value inner;
-  if (const ses_json::Value* m = root.get("Message"); m != nullptr && m->is_string()) {
-    if (!ses_json::parse(m->text, &inner)) return false;
+  const Json root = parse_json(json);
+  if (root.is_discarded()) return false;
+  const Json* payload = &root;
+  Json inner;
+  if (const Json* m = member(root, "Message"); m != nullptr && m->is_string()) {
+    inner = parse_json(m->get_ref<const std::string&>());
+    if (inner.is_discarded()) return false;
     payload = &inner;
   }
-  const ses_json::Value* type = payload->get("notificationType");
-  if (type == nullptr || !type->is_string()) return false;
+  const std::string_view type = str(*payload, "notificationType");
   const std::size_t before = out->size();
-  if (type->text == "Bounce") {
-    const ses_json::Value* b = payload->get("bounce");
+  if (type == "Bounce") {
+    const Json* b = member(*payload, "bounce");
     if (b == nullptr) return false;
-    const std::string_view reason = bounce_reason(b->str("bounceType"), b->str("bounceSubType"));
-    std::string_view reporting = b->str("reportingMTA");
-    if (reporting.starts_with("dsn; ")) reporting.remove_prefix(5);
-    if (const ses_json::Value* list = b->get("bouncedRecipients"); list != nullptr) {
-      for (const ses_json::Value& e : list->items) {
-        const std::string_view addr = e.str("emailAddress");
+    const std::string_view reason = bounce_reason(str(*b, "bounceType"), str(*b, "bounceSubType"));
+    if (const Json* list = member(*b, "bouncedRecipients"); list != nullptr && list->is_array()) {
+      for (const Json& e : *list) {
+        const std::string_view addr = str(e, "emailAddress");
         if (clean_address(addr).empty()) continue;
         FoundRecipient& r = group_a::add_recipient(out, addr);
-        r.action = std::string(e.str("action"));
-        r.status = std::string(e.str("status"));
-        std::string_view diag = e.str("diagnosticCode");
+        r.action = std::string(str(e, "action"));
+        r.status = std::string(str(e, "status"));
+        std::string_view diag = str(e, "diagnosticCode");
         // "smtp; 550 5.1.1 user unknown"
         if (const std::size_t semi = diag.find(';');
             semi != std::string_view::npos && semi < 16 && diag.find(' ') > semi) {
@@ -80,16 +103,18 @@ bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
         r.reason_hint = std::string(reason);
       }
     }
-  } else if (type->text == "Delivery") {
-    const ses_json::Value* d = payload->get("delivery");
+  } else if (type == "Delivery") {
+    const Json* d = member(*payload, "delivery");
     if (d == nullptr) return false;
-    if (const ses_json::Value* list = d->get("recipients"); list != nullptr) {
-      for (const ses_json::Value& e : list->items) {
-        if (!e.is_string() || clean_address(e.text).empty()) continue;
-        FoundRecipient& r = group_a::add_recipient(out, e.text);
+    if (const Json* list = member(*d, "recipients"); list != nullptr && list->is_array()) {
+      for (const Json& e : *list) {
+        if (!e.is_string()) continue;
+        const std::string& addr = e.get_ref<const std::string&>();
+        if (clean_address(addr).empty()) continue;
+        FoundRecipient& r = group_a::add_recipient(out, addr);
         r.action = "delivered";
-        r.diagnostic = std::string(d->str("smtpResponse"));
-        r.remote_mta = std::string(d->str("reportingMTA"));
+        r.diagnostic = std::string(str(*d, "smtpResponse"));
+        r.remote_mta = std::string(str(*d, "reportingMTA"));
         r.reason_hint = "delivered";
       }
     }
