@@ -1,6 +1,7 @@
 #include "mime_decode.h"
 
 #include <array>
+#include <cstring>
 
 namespace smtp_explain {
 namespace {
@@ -89,8 +90,10 @@ bool qp_decode(std::string_view in, bool header_q, std::string* out) {
         i = j;
         continue;
       }
-      if (i + 2 < in.size() && hex_value(in[i + 1]) >= 0 && hex_value(in[i + 2]) >= 0) {
-        out->push_back(static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2])));
+      const int hi = i + 2 < in.size() ? hex_value(in[i + 1]) : -1;
+      const int lo = hi >= 0 ? hex_value(in[i + 2]) : -1;
+      if (lo >= 0) {
+        out->push_back(static_cast<char>(hi * 16 + lo));
         i += 2;
       } else {
         clean = false;
@@ -99,7 +102,13 @@ bool qp_decode(std::string_view in, bool header_q, std::string* out) {
     } else {
       // A run of bytes that decode to themselves, copied at once.
       std::size_t j = i + 1;
-      while (j < in.size() && in[j] != '=' && !(header_q && in[j] == '_')) ++j;
+      if (header_q) {
+        while (j < in.size() && in[j] != '=' && in[j] != '_') ++j;
+      } else {
+        const void* eq = std::memchr(in.data() + j, '=', in.size() - j);
+        j = eq == nullptr ? in.size()
+                          : static_cast<std::size_t>(static_cast<const char*>(eq) - in.data());
+      }
       out->append(in.data() + i, j - i);
       i = j - 1;
     }
