@@ -1,5 +1,7 @@
 #include "mime_walker.h"
 
+#include <cstring>
+
 #include "formats.h"
 #include "mime_decode.h"
 #include "mime_header.h"
@@ -178,18 +180,21 @@ class Walker {
     }
     if (!ok) msg_->flags |= kFlagBadEncoding;
     // Decoded text may carry CRLF or CR from the sender's side: normalise.
-    if (out.find('\r') != std::string::npos) {
-      std::string lf;
-      lf.reserve(out.size());
-      for (std::size_t i = 0; i < out.size(); ++i) {
-        if (out[i] == '\r') {
-          lf.push_back('\n');
-          if (i + 1 < out.size() && out[i + 1] == '\n') ++i;
-        } else {
-          lf.push_back(out[i]);
-        }
+    // In place (the text only shrinks), runs between CRs moved at once.
+    if (std::size_t cr = out.find('\r'); cr != std::string::npos) {
+      char* const data = out.data();
+      const std::size_t n = out.size();
+      std::size_t w = cr;  // bytes before the first CR stay where they are
+      while (cr < n) {
+        data[w++] = '\n';
+        std::size_t r = cr + 1;
+        if (r < n && data[r] == '\n') ++r;
+        const void* next = std::memchr(data + r, '\r', n - r);
+        cr = next == nullptr ? n : static_cast<std::size_t>(static_cast<const char*>(next) - data);
+        std::memmove(data + w, data + r, cr - r);
+        w += cr - r;
       }
-      out.swap(lf);
+      out.resize(w);
     }
     return msg_->keep(std::move(out));
   }
