@@ -33,6 +33,10 @@ class ConnectionState {
   // Whether the MTA understands SMFIS_SKIP (set at negotiation).
   bool skip_supported() const { return skip_supported_; }
   void set_skip_supported(bool v) { skip_supported_ = v; }
+  // The SMFIP_NR_* steps negotiated: the MTA expects no reply to them, so their
+  // callbacks must return SMFIS_NOREPLY (on failure too).
+  bool no_reply(unsigned long step) const { return (no_reply_steps_ & step) != 0; }
+  void set_no_reply_steps(unsigned long steps) { no_reply_steps_ = steps; }
   const std::shared_ptr<const Snapshot>& snapshot() const { return snapshot_; }
 
   // Connections alive in this process (for the drain at shutdown).
@@ -43,6 +47,7 @@ class ConnectionState {
   std::unique_ptr<MessageState> message_;
   std::uint64_t id_;
   bool skip_supported_ = false;
+  unsigned long no_reply_steps_ = 0;
 };
 
 }  // namespace smtp_explain::daemon
