@@ -11,74 +11,71 @@ namespace {
 
 // Subject phrases of bounces (lower case, substring), from Sisimai's Order.pm
 // and Lhost modules plus common MTAs in several languages.
-constexpr std::string_view
-    kBounceSubjects
-        [] =
-            {
-                "undeliver",  // Undeliverable, Undelivered Mail Returned to Sender
-                "delivery status notification",
-                "delivery notification",
-                "delivery report",
-                "delivery status",
-                "returned mail",
-                "return mail",
-                "returned to sender",
-                "failure notice",
-                "mail delivery failed",
-                "mail delivery failure",
-                "mail delivery system",
-                "mail delivery problem",
-                "mail delivery",
-                "delivery failure",
-                "delivery failed",
-                "delivery has failed",
-                "failed delivery",
-                "failure delivery",
-                "delivery problem",
-                "delivery delayed",
-                "delayed mail",
-                "non delivery",
-                "non-delivery",
-                "nondelivery",
-                "non remis",
-                "non_remis",
-                "non recapitabile",
-                "not delivered",
-                "could not be delivered",
-                "couldn't be delivered",
-                "could not send message",
-                "mail could not",
-                "mail not delivered",
-                "mail failure",
-                "mail system error",
-                "permanent delivery",
-                "message you sent",
-                "sorry, your message",
-                "there was an error",
-                "see transcript for details",
-                "message frozen",
-                "postmaster notify",
-                "loop alert",
-                "loop-alert",
-                "[bounce]",
-                "bounce notification",
-                "unable to deliver",
-                "unzustellbar",
-                "nicht zustellbar",
-                "zustellung fehlgeschlagen",
-                "no entregado",
-                "no se puede entregar",
-                "onbestelbaar",
-                "non distribuable",
-                "impossible de remettre",
-                "mensagem não entregue",
-                "niedostarczalna",
-                "\xe9\x85\x8d\xe4\xbf\xa1\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc",  // 配信エラー
-                "\xe9\x80\x81\xe4\xbf\xa1\xe5\xa4\xb1\xe6\x95\x97",              // 送信失敗
-                "\xe9\x85\x8d\xe9\x81\x94\xe4\xb8\x8d\xe8\x83\xbd",              // 配達不能
-                "\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc\xe9\x80\x9a\xe7\x9f\xa5",  // エラー通知
-                "\xe9\x80\x81\xe4\xbf\xa1\xe3\x81\xa7\xe3\x81\x8d\xe3\x81\xbe\xe3\x81\x9b\xe3\x82"
-                "\x93",  // 送信できません
+constexpr std::string_view kBounceSubjects[] = {
+    "undeliver",  // Undeliverable, Undelivered Mail Returned to Sender
+    "delivery status notification",
+    "delivery notification",
+    "delivery report",
+    "delivery status",
+    "returned mail",
+    "return mail",
+    "returned to sender",
+    "failure notice",
+    "mail delivery failed",
+    "mail delivery failure",
+    "mail delivery system",
+    "mail delivery problem",
+    "mail delivery",
+    "delivery failure",
+    "delivery failed",
+    "delivery has failed",
+    "failed delivery",
+    "failure delivery",
+    "delivery problem",
+    "delivery delayed",
+    "delayed mail",
+    "non delivery",
+    "non-delivery",
+    "nondelivery",
+    "non remis",
+    "non_remis",
+    "non recapitabile",
+    "not delivered",
+    "could not be delivered",
+    "couldn't be delivered",
+    "could not send message",
+    "mail could not",
+    "mail not delivered",
+    "mail failure",
+    "mail system error",
+    "permanent delivery",
+    "message you sent",
+    "sorry, your message",
+    "there was an error",
+    "see transcript for details",
+    "message frozen",
+    "postmaster notify",
+    "loop alert",
+    "loop-alert",
+    "[bounce]",
+    "bounce notification",
+    "unable to deliver",
+    "unzustellbar",
+    "nicht zustellbar",
+    "zustellung fehlgeschlagen",
+    "no entregado",
+    "no se puede entregar",
+    "onbestelbaar",
+    "non distribuable",
+    "impossible de remettre",
+    "mensagem não entregue",
+    "niedostarczalna",
+    "\xe9\x85\x8d\xe4\xbf\xa1\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc",  // 配信エラー
+    "\xe9\x80\x81\xe4\xbf\xa1\xe5\xa4\xb1\xe6\x95\x97",              // 送信失敗
+    "\xe9\x85\x8d\xe9\x81\x94\xe4\xb8\x8d\xe8\x83\xbd",              // 配達不能
+    "\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc\xe9\x80\x9a\xe7\x9f\xa5",  // エラー通知
+    "\xe9\x80\x81\xe4\xbf\xa1\xe3\x81\xa7\xe3\x81\x8d\xe3\x81\xbe\xe3\x81\x9b\xe3\x82"
+    "\x93",  // 送信できません
 };
 
 // Subject openings of auto-replies (lower case, prefix), from RFC3834.pm plus
@@ -161,6 +158,35 @@ bool any_substring(std::string_view text, const std::string_view (&list)[N]) {
   return any_substring(text, list, N);
 }
 
+// The delivery-report signs other than a multipart/report Content-Type: a
+// daemon sender (local part or display name), a bounce subject, a bounce field.
+bool sender_or_fields_say_delivery(const HeaderList& headers, std::string_view from,
+                                   std::string_view local, std::string_view subject) {
+  for (std::string_view d : kDaemonLocalParts) {
+    if (local == d) return true;
+  }
+  // Display name only (the part before '<'), so "postmaster" in a domain is no sign.
+  std::string_view display = from.substr(0, std::min(from.find('<'), from.size()));
+  if (from.find('<') == std::string_view::npos) {
+    std::size_t paren = from.find('(');
+    display = paren == std::string_view::npos ? std::string_view{} : from.substr(paren);
+  }
+  if (any_substring(display, kDaemonNames)) return true;
+  if (any_substring(subject, kBounceSubjects)) return true;
+  for (std::string_view f : kBounceFields) {
+    if (headers.has(f)) return true;
+  }
+  return false;
+}
+
+// True if the Content-Type is a multipart/report other than a feedback report
+// or a read receipt (evaluate_headers' delivery_report rule for it).
+bool content_type_says_delivery(std::string_view ctype) {
+  if (!istarts_with(trim(ctype), "multipart/report")) return false;
+  const std::string type = header_param(ctype, "report-type");
+  return type != "feedback-report" && type != "disposition-notification";
+}
+
 bool is_null_path(std::string_view v) {
   v = trim(v);
   return v == "<>" || v == "< >" || v.empty();
@@ -202,20 +228,7 @@ GateVerdict evaluate_headers(const HeaderList& headers,
   }
 
   const std::string local = from_local_part(from);
-  for (std::string_view d : kDaemonLocalParts) {
-    if (local == d) v.delivery_report = true;
-  }
-  // Display name only (the part before '<'), so "postmaster" in a domain is no sign.
-  std::string_view display = from.substr(0, std::min(from.find('<'), from.size()));
-  if (from.find('<') == std::string_view::npos) {
-    std::size_t paren = from.find('(');
-    display = paren == std::string_view::npos ? std::string_view{} : from.substr(paren);
-  }
-  if (any_substring(display, kDaemonNames)) v.delivery_report = true;
-  if (subject_says_bounce(subject)) v.delivery_report = true;
-  for (std::string_view f : kBounceFields) {
-    if (headers.has(f)) v.delivery_report = true;
-  }
+  if (sender_or_fields_say_delivery(headers, from, local, subject)) v.delivery_report = true;
 
   for (std::string_view f : kWeakFields) {
     if (headers.has(f)) v.weak_signal = true;
@@ -245,8 +258,13 @@ GateVerdict evaluate_headers(const HeaderList& headers,
   return v;
 }
 
+// The delivery_report part of evaluate_headers alone, stopping at the first
+// sign (the format scanners ask this of every message).
 bool headers_say_delivery_report(const HeaderList& headers) {
-  return evaluate_headers(headers, std::nullopt).delivery_report;
+  if (content_type_says_delivery(headers.get("Content-Type"))) return true;
+  const std::string_view from = headers.get("From");
+  return sender_or_fields_say_delivery(headers, from, from_local_part(from),
+                                       headers.get("Subject"));
 }
 
 }  // namespace smtp_explain
