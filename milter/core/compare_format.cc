@@ -98,6 +98,22 @@ void append_json_list(std::string* out, const std::vector<std::string>& list) {
   *out += "]";
 }
 
+// Appended piece by piece: "\n" + std::string(...) chains trip GCC 12's
+// -Wrestrict false positive (GCC bug 105651) when inlined.
+void append_heading(std::string* out, const std::string& heading) {
+  *out += '\n';
+  *out += heading;
+  *out += '\n';
+}
+
+void append_items(std::string* out, const std::vector<std::string>& items) {
+  for (const std::string& item : items) {
+    *out += " - ";
+    *out += item;
+    *out += '\n';
+  }
+}
+
 }  // namespace
 
 std::string format_comparison_text(const CodeComparison& c, const Catalog& catalog) {
@@ -106,15 +122,18 @@ std::string format_comparison_text(const CodeComparison& c, const Catalog& catal
   out += "\n";
   append_side(&out, c.second, catalog, c.lang);
   if (!c.note.empty()) {
-    out += "\n" + label(catalog, "compare.heading.note", c.lang) + "\n   " + c.note + "\n";
+    append_heading(&out, label(catalog, "compare.heading.note", c.lang));
+    out += "   ";
+    out += c.note;
+    out += '\n';
   }
   if (!c.differences.empty()) {
-    out += "\n" + label(catalog, "compare.heading.differences", c.lang) + "\n";
-    for (const std::string& d : c.differences) out += " - " + d + "\n";
+    append_heading(&out, label(catalog, "compare.heading.differences", c.lang));
+    append_items(&out, c.differences);
   }
   if (!c.which.empty()) {
-    out += "\n" + label(catalog, "compare.heading.which", c.lang) + "\n";
-    for (const std::string& w : c.which) out += " - " + w + "\n";
+    append_heading(&out, label(catalog, "compare.heading.which", c.lang));
+    append_items(&out, c.which);
   }
   return out;
 }
