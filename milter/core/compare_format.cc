@@ -1,5 +1,5 @@
 // Rendering a CodeComparison as text or JSON (compare.h).
-#include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "compare_facts.h"
 #include "smtp_explain/compare.h"
@@ -36,66 +36,15 @@ void append_side(std::string* out, const Explanation& e, const Catalog& catalog,
   field("label_fix_admin", e.fix_admin);
 }
 
-void append_json_string(std::string* out, std::string_view s) {
-  *out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        *out += "\\\"";
-        break;
-      case '\\':
-        *out += "\\\\";
-        break;
-      case '\n':
-        *out += "\\n";
-        break;
-      case '\r':
-        *out += "\\r";
-        break;
-      case '\t':
-        *out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          *out += buf;
-        } else {
-          *out += static_cast<char>(c);
-        }
-    }
-  }
-  *out += '"';
-}
+using Json = nlohmann::ordered_json;
 
-void append_json_side(std::string* out, const std::string& input, const Explanation& e) {
-  *out += "{\"input\":";
-  append_json_string(out, input);
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"code", &e.code},           {"title", &e.title}, {"class_label", &e.class_label},
-      {"meaning", &e.meaning},     {"when", &e.when},   {"fix", &e.fix},
-      {"fix_admin", &e.fix_admin}, {"lang", &e.lang},
-  };
-  for (const auto& [name, value] : fields) {
-    *out += ",\"";
-    *out += name;
-    *out += "\":";
-    append_json_string(out, *value);
-  }
-  *out += ",\"class\":";
-  append_json_string(out, to_string(e.cls));
-  *out += ",\"generic\":";
-  *out += e.generic ? "true" : "false";
-  *out += "}";
-}
-
-void append_json_list(std::string* out, const std::vector<std::string>& list) {
-  *out += "[";
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    if (i != 0) *out += ",";
-    append_json_string(out, list[i]);
-  }
-  *out += "]";
+Json json_side(const std::string& input, const Explanation& e) {
+  return Json{{"input", input},       {"code", e.code},
+              {"title", e.title},     {"class_label", e.class_label},
+              {"meaning", e.meaning}, {"when", e.when},
+              {"fix", e.fix},         {"fix_admin", e.fix_admin},
+              {"lang", e.lang},       {"class", std::string(to_string(e.cls))},
+              {"generic", e.generic}};
 }
 
 // Appended piece by piece: "\n" + std::string(...) chains trip GCC 12's
@@ -139,20 +88,14 @@ std::string format_comparison_text(const CodeComparison& c, const Catalog& catal
 }
 
 std::string format_comparison_json(const CodeComparison& c) {
-  std::string out = "{\"lang\":";
-  append_json_string(&out, c.lang);
-  out += ",\"codes\":[";
-  append_json_side(&out, c.first_input, c.first);
-  out += ",";
-  append_json_side(&out, c.second_input, c.second);
-  out += "],\"note\":";
-  append_json_string(&out, c.note);
-  out += ",\"differences\":";
-  append_json_list(&out, c.differences);
-  out += ",\"when_to_expect\":";
-  append_json_list(&out, c.which);
-  out += "}\n";
-  return out;
+  const Json out = {
+      {"lang", c.lang},
+      {"codes", {json_side(c.first_input, c.first), json_side(c.second_input, c.second)}},
+      {"note", c.note},
+      {"differences", c.differences},
+      {"when_to_expect", c.which}};
+  // Catalog text is UTF-8; anything else is replaced rather than thrown on.
+  return out.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace smtp_explain
