@@ -6,13 +6,12 @@
 //   X-SMTP-Explain:        <reply> <status> <recipient>: <meaning>   (per recipient)
 //   X-SMTP-Explain-Fix:    <reply> <status> <recipient>: <fix>       (per recipient)
 //
-// A code the bounce lacks is left out; a recipient that is not a valid address
-// is left out. After RenderOptions::max_recipients recipients one more line of
-// each per-recipient field says how many more there were.
-// Wire safety: output is ASCII only; non-ASCII text becomes RFC 2047 encoded
-// words (UTF-8, base64 or Q); lines are folded at 78 characters where possible
-// and never exceed 998; no CR, LF (other than folding) or NUL from input.
-// Nothing from a bounce's free text (diagnostics) is copied into a header.
+// A code the bounce lacks is left out; a recipient that is not a plain address
+// (is_header_safe_address) is shown as "(address not shown)". After RenderOptions::max_recipients
+// recipients one more line of each per-recipient field says how many more there were. Wire safety:
+// output is ASCII only; non-ASCII text becomes RFC 2047 encoded words (UTF-8, base64 or Q); lines
+// are folded at 78 characters where possible and never exceed 998; no CR, LF (other than folding)
+// or NUL from input. Nothing from a bounce's free text (diagnostics) is copied into a header.
 // Thread safety: pure functions.
 #pragma once
 
@@ -52,8 +51,10 @@ std::vector<HeaderField> render_headers(const Report& report,
                                         const std::vector<RecipientText>& texts,
                                         const RenderOptions& options = RenderOptions{});
 
-// True if `address` is a plain addr-spec safe to place in a header
-// (local@domain, printable ASCII, no spaces, quotes, brackets or controls, bounded length).
+// True if `address` is a plain addr-spec that no mail client will decode or show
+// differently: a dot-atom local part without "=?" or "?=" (RFC 2047 encoded-word
+// delimiters), no quoted local part, a domain of letters, digits, dots and
+// hyphens or an address literal ([192.0.2.1], [IPv6:...]), bounded length.
 bool is_header_safe_address(std::string_view address);
 
 // RFC 2047 helpers (used for header text, and by tests to check round trips).

@@ -37,6 +37,19 @@ bool is_dot_atom(std::string_view s, bool domain) {
   return true;
 }
 
+// An address literal: "[192.0.2.1]" or "[IPv6:2001:db8::1]" (RFC 5321 4.1.3).
+bool is_address_literal(std::string_view s) {
+  if (s.size() < 3 || s.front() != '[' || s.back() != ']') return false;
+  s = s.substr(1, s.size() - 2);
+  const bool v6 = s.starts_with("IPv6:");
+  if (v6) s.remove_prefix(5);
+  if (s.empty()) return false;
+  return std::all_of(s.begin(), s.end(), [v6](char c) {
+    return (c >= '0' && c <= '9') || c == '.' ||
+           (v6 && (c == ':' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+  });
+}
+
 bool is_reply_code(std::string_view s) {
   return !s.empty() && match_reply_code(s) == s.size();
 }
@@ -68,7 +81,13 @@ std::vector<std::string> recipient_prefix(const Recipient& r) {
   std::vector<std::string> atoms;
   if (is_reply_code(r.reply_code)) atoms.push_back(r.reply_code);
   if (is_status_code(r.status)) atoms.push_back(r.status);
-  if (is_header_safe_address(r.recipient)) atoms.push_back(r.recipient);
+  if (is_header_safe_address(r.recipient)) {
+    atoms.push_back(r.recipient);
+  } else {
+    // Anything a client could decode or show differently (an encoded word, a
+    // quoted local part, non-ASCII) stays out; the JSON report keeps it.
+    for (std::string_view a : {"(address", "not", "shown)"}) atoms.emplace_back(a);
+  }
   return atoms;
 }
 
@@ -97,7 +116,12 @@ bool is_header_safe_address(std::string_view address) {
   }
   const std::string_view local = address.substr(0, at), domain = address.substr(at + 1);
   if (local.size() > kMaxLocalPart || domain.size() > kMaxDomain) return false;
-  return is_dot_atom(local, false) && is_dot_atom(domain, true);
+  // "=?" starts an RFC 2047 encoded word and "?=" ends one: mail clients decode
+  // them even inside an address, showing whatever text the sender chose.
+  if (local.find("=?") != std::string_view::npos || local.find("?=") != std::string_view::npos) {
+    return false;
+  }
+  return is_dot_atom(local, false) && (is_dot_atom(domain, true) || is_address_literal(domain));
 }
 
 std::vector<HeaderField> render_headers(const Report& report,
