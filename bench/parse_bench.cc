@@ -53,7 +53,9 @@ int main(int argc, char** argv) {
   std::size_t bytes = 0;
   std::error_code ec;
   for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
-    if (!entry.is_regular_file() || entry.path().extension() != ".eml") continue;
+    if (!entry.is_regular_file() ||
+        (entry.path().extension() != ".eml" && entry.path().extension() != ".msg"))
+      continue;
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream ss;
     ss << in.rdbuf();

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "formats.h"
+#include "found_recipient.h"
 
 namespace smtp_explain {
 

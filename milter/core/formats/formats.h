@@ -51,23 +51,13 @@
 #include <string_view>
 #include <vector>
 
+#include "address.h"
+#include "found_recipient.h"
 #include "message.h"
+#include "original_start.h"
+#include "text_util.h"
 
 namespace smtp_explain {
-
-// One failed (or delayed) recipient as a reader found it, before cleaning.
-struct FoundRecipient {
-  std::string address;             // as found: "<a@b>", "rfc822; a@b", "a@B.EXAMPLE" all fine
-  std::string original_recipient;  // Original-Recipient, if known
-  std::string action;              // "failed" (default when empty), "delayed", "delivered", ...
-  std::string reply_code;          // "550" if stated separately, else empty
-  std::string status;              // "5.1.1" if stated separately, else empty
-  std::string diagnostic;          // remote reply or MTA error text (may be multi-line)
-  std::string diagnostic_type;     // Diagnostic-Code type, lower case ("smtp", "x-unix"), if stated
-  std::string remote_mta;          // remote host name, if known
-  std::string smtp_command;        // "RCPT", "DATA", ... if known
-  std::string reason_hint;         // a Sisimai reason name the format states, else empty
-};
 
 using ScanFn = bool (*)(const Message& msg, std::vector<FoundRecipient>* out);
 
@@ -96,42 +86,5 @@ std::string_view run_format_scanners(const Message& msg, std::vector<FoundRecipi
 // Runs every scanner's refine_dsn (in table order) over recipients read from a
 // delivery-status part.
 void run_dsn_refiners(const Message& msg, std::vector<FoundRecipient>* found);
-
-// ---- Helpers shared by the scanners (formats/generic_helpers.cc) ----------
-
-// The text split into lines (LF; a trailing CR is dropped), views into `text`.
-std::vector<std::string_view> split_lines(std::string_view text);
-
-// E-mail addresses in a piece of text, in order: "local@domain" with the
-// surrounding <>, quotes, "mailto:", "rfc822;" and trailing punctuation removed.
-// A view into `text` per address; only plausible addresses (a dot-atom or quoted
-// local part, a domain with a dot or an [IP] literal).
-std::vector<std::string_view> find_addresses(std::string_view text);
-
-// The first address in the text, or empty.
-std::string_view first_address(std::string_view text);
-
-// Cleans an address as found ("<A@B.Example>", "rfc822; a@b", "\"a\"@b"):
-// returns "local@domain" with the domain lower-cased, or empty if it is not a
-// valid address. CR, LF, NUL and spaces never survive.
-std::string clean_address(std::string_view raw);
-
-// Offset in `text` where the returned original message (or its headers)
-// starts, from the markers MTAs write ("--- Below this line is a copy of the
-// message.", "------ This is a copy of the message, including all the
-// headers.", "Original message follows.", "Content-Type: message/rfc822", ...).
-// Returns text.size() when there is none.
-std::size_t find_original_start(std::string_view text);
-
-// The text before find_original_start(text).
-std::string_view error_part(std::string_view text);
-
-// Case-insensitive search helpers (ASCII), see text_util.h for more.
-bool contains_nocase(std::string_view haystack, std::string_view needle);
-bool starts_with_nocase(std::string_view text, std::string_view prefix);
-
-// The local part of a From-like header value, lower-case ("mailer-daemon"
-// for "Mail Delivery Subsystem <MAILER-DAEMON@example.org>").
-std::string from_local_part(std::string_view from);
 
 }  // namespace smtp_explain

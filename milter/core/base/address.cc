@@ -1,28 +1,9 @@
-// Helpers shared by the format scanners (declared in formats.h).
-// The returned-original markers are taken from Sisimai's Lhost modules
-// (BSD 2-clause, see third_party/sisimai/LICENSE).
-#include "formats.h"
-
-#include <array>
+// Address helpers (see address.h).
+#include "address.h"
 
 #include "text_util.h"
 
 namespace smtp_explain {
-
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
-    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
-  }
-  return lines;
-}
 
 namespace {
 
@@ -153,110 +134,6 @@ std::string clean_address(std::string_view raw) {
   std::string out(a);
   for (std::size_t i = at + 1; i < out.size(); ++i) out[i] = ascii_lower(out[i]);
   return out;
-}
-
-namespace {
-
-std::size_t scan_original_start(std::string_view text) {
-  // Markers that begin a line (leading spaces allowed), from Sisimai's Lhost
-  // modules and common MTAs.
-  static constexpr std::string_view kMarkers[] = {
-      "--- Below this line is a copy of the message.",
-      "--- Original message follows.",
-      "------ This is a copy of the message, including all the headers.",
-      "------ This is a copy of your message, including all the headers.",
-      "----- Original message -----",
-      "-----Original Message-----",
-      "----- Message header follows -----",
-      "----- Unsent message follows -----",
-      "----- No message was collected -----",
-      "------- Returned Message --------",
-      "-------original message",
-      "-------original mail info",
-      "--- The header of the original message is following. ---",
-      "Content-Type: message/rfc822",
-      "Content-Type: text/rfc822-headers",
-      "Content-Type: message/partial",
-      "Included is a copy of the message header:",
-      "Original mail as follows:",
-      "The attachment contains the original mail headers",
-      "Original message headers:",
-      "------ The header of the original message is following. ------",
-      "   ----- Original message follows -----",
-      "Message headers follow.",
-      "Message text follows:",
-  };
-  // One pass over the lines: a marker counts where it starts the line, after
-  // optional blanks or decoration ("|-----"); the first such line wins. Only
-  // positions whose byte may start a marker are compared.
-  static const std::array<bool, 256> kStarts = [] {
-    std::array<bool, 256> starts{};
-    for (std::string_view m : kMarkers) {
-      starts[static_cast<unsigned char>(ascii_lower(trim(m)[0]))] = true;
-    }
-    return starts;
-  }();
-  static const std::array<std::string_view, std::size(kMarkers)> kTrimmed = [] {
-    std::array<std::string_view, std::size(kMarkers)> t{};
-    for (std::size_t k = 0; k < t.size(); ++k) t[k] = trim(kMarkers[k]);
-    return t;
-  }();
-  auto marker_at = [&](std::size_t p) {
-    if (!kStarts[static_cast<unsigned char>(ascii_lower(text[p]))]) return false;
-    for (std::string_view m : kTrimmed) {
-      if (m.size() > text.size() - p) continue;
-      std::size_t k = 0;
-      while (k < m.size() && ascii_lower(text[p + k]) == ascii_lower(m[k])) ++k;
-      if (k == m.size()) return true;
-    }
-    return false;
-  };
-  std::size_t line = 0;
-  while (line < text.size()) {
-    for (std::size_t p = line; p < text.size(); ++p) {
-      if (marker_at(p)) return line;
-      const char c = text[p];
-      if (!(is_space_or_tab(c) || c == '|' || c == '-')) break;
-    }
-    const std::size_t nl = text.find('\n', line);
-    if (nl == std::string_view::npos) break;
-    line = nl + 1;
-  }
-  return text.size();
-}
-
-}  // namespace
-
-// Every scanner of a message asks about the same text, so the answer for the
-// last text is kept per thread, keyed by the text's content (texts up to
-// 256 KiB; a longer one is scanned each time rather than copied).
-std::size_t find_original_start(std::string_view text) {
-  constexpr std::size_t kMaxCached = 256 * 1024;
-  if (text.size() > kMaxCached) return scan_original_start(text);
-  struct Last {
-    std::string text;
-    std::size_t start = 0;
-    bool valid = false;
-  };
-  thread_local Last last;
-  if (!last.valid || last.text != text) {
-    last.start = scan_original_start(text);
-    last.text.assign(text);
-    last.valid = true;
-  }
-  return last.start;
-}
-
-std::string_view error_part(std::string_view text) {
-  return text.substr(0, find_original_start(text));
-}
-
-bool contains_nocase(std::string_view haystack, std::string_view needle) {
-  return icontains(haystack, needle);
-}
-
-bool starts_with_nocase(std::string_view text, std::string_view prefix) {
-  return istarts_with(text, prefix);
 }
 
 std::string from_local_part(std::string_view from) {

@@ -2,9 +2,9 @@
 
 #include <cstring>
 
-#include "formats.h"
 #include "mime_decode.h"
 #include "mime_header.h"
+#include "original_start.h"
 #include "smtp_explain/report.h"
 #include "text_util.h"
 

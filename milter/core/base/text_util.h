@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace smtp_explain {
 
@@ -44,5 +45,8 @@ std::string one_line(std::string_view text, std::size_t max_bytes);
 
 // Cuts `s` to at most `max_bytes` at a UTF-8 character boundary.
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
+
+// The text split into lines (LF; a trailing CR is dropped), views into `text`.
+std::vector<std::string_view> split_lines(std::string_view text);
 
 }  // namespace smtp_explain

@@ -1,0 +1,19 @@
+// Where the returned original message (or its header block) starts inside an
+// MTA's error text, from the marker lines MTAs write ("--- Below this line is a
+// copy of the message.", "------ This is a copy of the message, including all
+// the headers.", "Original message follows.", "Content-Type: message/rfc822",
+// ...). Thread safety: see find_original_start().
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace smtp_explain {
+
+// Offset in `text` of the first marker line; text.size() when there is none.
+std::size_t find_original_start(std::string_view text);
+
+// The text before find_original_start(text).
+std::string_view error_part(std::string_view text);
+
+}  // namespace smtp_explain
