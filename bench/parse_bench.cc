@@ -33,7 +33,8 @@ void dump_report(const std::string& name, const smtp_explain::Report& r) {
     std::printf("  rcpt=%s orig=%s action=%s reply=%s status=%s rmta=%s cls=%s reason=%s\n",
                 x.recipient.c_str(), x.original_recipient.c_str(), x.action.c_str(),
                 x.reply_code.c_str(), x.status.c_str(), x.remote_mta.c_str(),
-                std::string(smtp_explain::to_string(x.cls)).c_str(), x.reason.c_str());
+                std::string(smtp_explain::to_string(x.cls)).c_str(),
+                std::string(smtp_explain::to_string(x.reason)).c_str());
     std::printf("  diag=%s\n", x.diagnostic.c_str());
   }
 }

@@ -57,7 +57,7 @@ void print_human(const std::string& file, const Checked& c, const Catalog& catal
         << "    " << text("label_reply_code") << ": " << or_none(r.reply_code) << "   "
         << text("label_status") << ": " << or_none(r.status) << "   " << text("label_class") << ": "
         << or_none(std::string(to_string(r.cls))) << "   " << text("label_reason") << ": "
-        << or_none(r.reason) << "\n";
+        << to_string(r.reason) << "\n";
     if (!r.provider.empty()) out << "    " << text("label_provider") << ": " << r.provider << "\n";
     const std::string prefix = t.source.empty() ? "" : t.source + ": ";
     out << "    " << text("label_meaning") << ": " << prefix << t.meaning << "\n"

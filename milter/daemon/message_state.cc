@@ -125,16 +125,15 @@ MessageOutcome MessageState::end_of_message(MessageEditor& editor) {
   snapshot_->providers->apply(&report);
   std::vector<RecipientText> texts;
   texts.reserve(report.recipients.size());
-  std::vector<std::string_view> reasons_seen;
+  std::vector<Reason> reasons_seen;
   for (const Recipient& r : report.recipients) {
     texts.push_back(snapshot_->providers->explain(r, *snapshot_->catalog, config.language));
     std::string codes = r.reply_code;
     if (!r.status.empty()) codes += codes.empty() ? r.status : " " + r.status;
     append_bounded(&out.codes, codes.empty() ? "-" : codes);
-    if (!r.reason.empty() &&
-        std::find(reasons_seen.begin(), reasons_seen.end(), r.reason) == reasons_seen.end()) {
+    if (std::find(reasons_seen.begin(), reasons_seen.end(), r.reason) == reasons_seen.end()) {
       reasons_seen.push_back(r.reason);
-      append_bounded(&out.reasons, r.reason);
+      append_bounded(&out.reasons, to_string(r.reason));
     }
   }
   RenderOptions options;

@@ -125,7 +125,7 @@ DirResult run_dir(const std::string& dir,
     for (const auto& r : report.recipients) {
       got_reply.push_back(r.reply_code);
       got_status.push_back(r.status);
-      got_reason.push_back(r.reason);
+      got_reason.emplace_back(smtp_explain::to_string(r.reason));
     }
     const bool auto_reply = report.kind == Kind::kAutoReply;
     std::vector<std::string> want_reply, want_status, want_reason;

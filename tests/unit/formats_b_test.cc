@@ -110,7 +110,8 @@ TEST_CASE("group-b families read their corpus bounces", "[formats_b]") {
       // An empty reason means "not checked" for files whose Sisimai 5 reason
       // depends on the classifier's command rules rather than the family.
       for (std::size_t i = 0; i < want.size() && i < r.recipients.size(); ++i) {
-        if (want[i].reason.empty()) want[i].reason = r.recipients[i].reason;
+        if (want[i].reason.empty())
+          want[i].reason = smtp_explain::to_string(r.recipients[i].reason);
       }
       check_recipients(r, want, EmptyStatus::kNotChecked);
       if (std::string(c.family).size() > 0 && r.kind == Kind::kText) {
@@ -140,7 +141,7 @@ TEST_CASE("Sendmail refiner takes the failed command from the transcript", "[for
   const Report r = smtp_explain::parse_message(read_file(kCorpus / "lf/lhost-sendmail-19.eml"));
   REQUIRE(r.recipients.size() == 1);
   // ">>> DATA" then "<<< 550 Unknown user": a rejection after DATA is filtered.
-  CHECK(r.recipients[0].reason == "filtered");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kFiltered);
   CHECK(r.recipients[0].remote_mta == "mfsmax.ntt.example.ne.jp");
 }
 
@@ -172,11 +173,11 @@ TEST_CASE("qmail: recipients, remote host, command and LDAP reasons", "[formats_
   CHECK(r.recipients[0].recipient == "kijitora@example.net");
   CHECK(r.recipients[0].reply_code == "550");
   CHECK(r.recipients[0].status == "5.1.1");
-  CHECK(r.recipients[0].reason == "userunknown");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kUserUnknown);
   CHECK(r.recipients[0].remote_mta == "192.0.2.153");
   CHECK(r.recipients[1].recipient == "mikeneko@example.net");
   CHECK(r.recipients[1].status == "5.1.2");
-  CHECK(r.recipients[1].reason == "hostunknown");
+  CHECK(r.recipients[1].reason == smtp_explain::Reason::kHostUnknown);
 }
 
 TEST_CASE("OpenSMTPD: the module's reason table", "[formats_b]") {
@@ -203,11 +204,11 @@ TEST_CASE("OpenSMTPD: the module's reason table", "[formats_b]") {
   const Report r = smtp_explain::parse_message(mail);
   REQUIRE(r.recipients.size() == 2);
   CHECK(r.recipients[0].recipient == "kijitora@example.co.jp");
-  CHECK(r.recipients[0].reason == "expired");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kExpired);
   CHECK(r.recipients[1].recipient == "neko@example.org");
   CHECK(r.recipients[1].reply_code == "550");
   CHECK(r.recipients[1].status == "5.1.1");
-  CHECK(r.recipients[1].reason == "userunknown");
+  CHECK(r.recipients[1].reason == smtp_explain::Reason::kUserUnknown);
 }
 
 TEST_CASE("group-b scanners decline messages that are not theirs", "[formats_b]") {

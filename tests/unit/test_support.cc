@@ -91,7 +91,7 @@ void check_recipients(const Report& report, const std::vector<Want>& want,
     if (!want[i].status.empty() || empty_status == EmptyStatus::kAsserted) {
       CHECK(report.recipients[i].status == want[i].status);
     }
-    CHECK(report.recipients[i].reason == want[i].reason);
+    CHECK(to_string(report.recipients[i].reason) == want[i].reason);
   }
 }
 

@@ -1,6 +1,34 @@
 #include "smtp_explain/report.h"
 
+#include <array>
+
 namespace smtp_explain {
+namespace {
+
+// In the order of enum class Reason.
+constexpr std::array<std::string_view, kReasonCount> kReasonNames = {
+    "undefined",   "authfailure",   "badreputation",   "blocked",      "contenterror",
+    "delivered",   "exceedlimit",   "expired",         "filtered",     "hasmoved",
+    "hostunknown", "mailboxfull",   "mailererror",     "mesgtoobig",   "networkerror",
+    "norelaying",  "notaccept",     "notcompliantrfc", "onhold",       "policyviolation",
+    "rejected",    "requireptr",    "securityerror",   "spamdetected", "speeding",
+    "suspend",     "syntaxerror",   "systemerror",     "systemfull",   "toomanyconn",
+    "userunknown", "virusdetected",
+};
+
+}  // namespace
+
+std::string_view to_string(Reason reason) {
+  const auto i = static_cast<std::size_t>(reason);
+  return i < kReasonNames.size() ? kReasonNames[i] : kReasonNames[0];
+}
+
+std::optional<Reason> reason_from_name(std::string_view name) {
+  for (std::size_t i = 0; i < kReasonNames.size(); ++i) {
+    if (kReasonNames[i] == name) return static_cast<Reason>(i);
+  }
+  return std::nullopt;
+}
 
 std::string_view to_string(Kind kind) {
   switch (kind) {

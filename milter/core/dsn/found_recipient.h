@@ -4,7 +4,10 @@
 // a Report recipient. Thread safety: a plain value type.
 #pragma once
 
+#include <optional>
 #include <string>
+
+#include "smtp_explain/report.h"
 
 namespace smtp_explain {
 
@@ -18,7 +21,7 @@ struct FoundRecipient {
   std::string diagnostic_type;     // Diagnostic-Code type, lower case ("smtp", "x-unix"), if stated
   std::string remote_mta;          // remote host name, if known
   std::string smtp_command;        // "RCPT", "DATA", ... if known
-  std::string reason_hint;         // a Sisimai reason name the format states, else empty
+  std::optional<Reason> reason_hint;  // the reason the format states unambiguously, if any
 };
 
 }  // namespace smtp_explain

@@ -11,13 +11,13 @@ namespace {
 
 // Sisimai's $messagesof, lower case.
 constexpr group_a::PhraseReason kMessages[] = {
-    {" - spam", "spamdetected"},
-    {" - infected", "virusdetected"},
-    {" - bad header:", "contenterror"},
-    {" - message size exceeds recipient", "exceedlimit"},
-    {" - temporary mta failure on relaying", "systemerror"},
-    {" - rejected by next-hop mta on relaying", "systemerror"},
-    {" - unable to relay message back to mta", "systemerror"},
+    {" - spam", Reason::kSpamDetected},
+    {" - infected", Reason::kVirusDetected},
+    {" - bad header:", Reason::kContentError},
+    {" - message size exceeds recipient", Reason::kExceedLimit},
+    {" - temporary mta failure on relaying", Reason::kSystemError},
+    {" - rejected by next-hop mta on relaying", Reason::kSystemError},
+    {" - unable to relay message back to mta", Reason::kSystemError},
 };
 
 bool is_amavis(const HeaderList& headers) {
@@ -30,8 +30,8 @@ void refine_amavis(const Message& msg, std::vector<FoundRecipient>* found) {
   if (!is_amavis(msg.headers)) return;
   for (FoundRecipient& r : *found) {
     const std::string q = to_lower(group_a::sweep(r.diagnostic));
-    const std::string_view reason = group_a::reason_for_phrases(q, kMessages);
-    if (!reason.empty()) r.reason_hint = std::string(reason);
+    const std::optional<Reason> reason = group_a::reason_for_phrases(q, kMessages);
+    if (reason) r.reason_hint = reason;
   }
 }
 

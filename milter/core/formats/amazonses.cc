@@ -23,11 +23,11 @@ bool is_ses_dsn(const HeaderList& h) {
 }
 
 // Sisimai's $bouncetype: only these subtypes name a reason.
-std::string_view bounce_reason(std::string_view type, std::string_view subtype) {
-  if (type != "Transient") return {};
-  if (subtype == "MailboxFull") return "mailboxfull";
-  if (subtype == "MessageTooLarge") return "mesgtoobig";
-  return {};
+std::optional<Reason> bounce_reason(std::string_view type, std::string_view subtype) {
+  if (type != "Transient") return std::nullopt;
+  if (subtype == "MailboxFull") return Reason::kMailboxFull;
+  if (subtype == "MessageTooLarge") return Reason::kMesgTooBig;
+  return std::nullopt;
 }
 
 using Json = nlohmann::json;
@@ -85,7 +85,8 @@ bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
   if (type == "Bounce") {
     const Json* b = member(*payload, "bounce");
     if (b == nullptr) return false;
-    const std::string_view reason = bounce_reason(str(*b, "bounceType"), str(*b, "bounceSubType"));
+    const std::optional<Reason> reason =
+        bounce_reason(str(*b, "bounceType"), str(*b, "bounceSubType"));
     if (const Json* list = member(*b, "bouncedRecipients"); list != nullptr && list->is_array()) {
       for (const Json& e : *list) {
         const std::string_view addr = str(e, "emailAddress");
@@ -100,7 +101,7 @@ bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
           diag = trim(diag.substr(semi + 1));
         }
         r.diagnostic = std::string(diag);
-        r.reason_hint = std::string(reason);
+        r.reason_hint = reason;
       }
     }
   } else if (type == "Delivery") {
@@ -115,7 +116,7 @@ bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
         r.action = "delivered";
         r.diagnostic = std::string(str(*d, "smtpResponse"));
         r.remote_mta = std::string(str(*d, "reportingMTA"));
-        r.reason_hint = "delivered";
+        r.reason_hint = Reason::kDelivered;
       }
     }
   }
@@ -126,7 +127,7 @@ void refine_amazonses(const Message& msg, std::vector<FoundRecipient>* found) {
   if (!is_ses_dsn(msg.headers)) return;
   for (FoundRecipient& r : *found) {
     refine_amazon_codes(&r);
-    if (group_a::has(r.diagnostic, "Delivery expired")) r.reason_hint = "expired";
+    if (group_a::has(r.diagnostic, "Delivery expired")) r.reason_hint = Reason::kExpired;
   }
 }
 

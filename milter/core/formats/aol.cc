@@ -9,8 +9,8 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_a::PhraseReason kMessages[] = {
-    {"Host or domain name not found", "hostunknown"},
-    {"type=MX: Malformed or unexpected name server reply", "notaccept"},
+    {"Host or domain name not found", Reason::kHostUnknown},
+    {"type=MX: Malformed or unexpected name server reply", Reason::kNotAccept},
 };
 
 }  // namespace
@@ -18,9 +18,9 @@ constexpr group_a::PhraseReason kMessages[] = {
 void refine_aol(const Message& msg, std::vector<FoundRecipient>* found) {
   if (!msg.headers.has("X-AOL-IP")) return;
   for (FoundRecipient& r : *found) {
-    const std::string_view reason =
+    const std::optional<Reason> reason =
         group_a::reason_for_phrases(group_a::sweep(r.diagnostic), kMessages);
-    if (!reason.empty()) r.reason_hint = std::string(reason);
+    if (reason) r.reason_hint = reason;
   }
 }
 

@@ -10,8 +10,9 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_a::PhraseReason kMessages[] = {
-    {"Mail Delivery Failed... User unknown", "filtered"},
-    {"The number of messages in recipient's mailbox exceeded the local limit.", "mailboxfull"},
+    {"Mail Delivery Failed... User unknown", Reason::kFiltered},
+    {"The number of messages in recipient's mailbox exceeded the local limit.",
+     Reason::kMailboxFull},
 };
 
 bool from_biglobe(std::string_view from) {
@@ -55,7 +56,7 @@ bool scan_biglobe(const Message& msg, std::vector<FoundRecipient>* out) {
   for (std::size_t k = before; k < out->size(); ++k) {
     FoundRecipient& r = (*out)[k];
     r.diagnostic = group_a::sweep(r.diagnostic);
-    r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kMessages));
+    r.reason_hint = group_a::reason_for_phrases(r.diagnostic, kMessages);
   }
   return out->size() > before;
 }

@@ -12,9 +12,9 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_a::PhraseReason kMessages[] = {
-    {"No such domain.", "hostunknown"},
-    {"This domain's DNS violates RFC 1035.", "systemerror"},
-    {"DNS lookup failed.", "networkerror"},
+    {"No such domain.", Reason::kHostUnknown},
+    {"This domain's DNS violates RFC 1035.", Reason::kSystemError},
+    {"DNS lookup failed.", Reason::kNetworkError},
 };
 
 // "<courier.4D02EDDF.": upper-case hex between the dots.
@@ -66,9 +66,9 @@ void refine_courier(const Message& msg, std::vector<FoundRecipient>* found) {
   if (!is_courier(msg.headers)) return;
   const std::string command = transcript_command(msg.text);
   for (FoundRecipient& r : *found) {
-    const std::string_view reason =
+    const std::optional<Reason> reason =
         group_a::reason_for_phrases(group_a::sweep(r.diagnostic), kMessages);
-    if (!reason.empty()) r.reason_hint = std::string(reason);
+    if (reason) r.reason_hint = reason;
     if (r.smtp_command.empty()) r.smtp_command = command;
   }
 }

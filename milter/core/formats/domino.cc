@@ -11,16 +11,16 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_a::PhraseReason kMessages[] = {
-    {"not listed in Domino Directory", "userunknown"},
-    {"not listed in public Name & Address Book", "userunknown"},
-    {"non r\xc3\xa9pertori\xc3\xa9 dans l'annuaire Domino", "userunknown"},
+    {"not listed in Domino Directory", Reason::kUserUnknown},
+    {"not listed in public Name & Address Book", Reason::kUserUnknown},
+    {"non r\xc3\xa9pertori\xc3\xa9 dans l'annuaire Domino", Reason::kUserUnknown},
     // Domino ディレクトリには見つかりません
     {"Domino \xe3\x83\x87\xe3\x82\xa3\xe3\x83\xac\xe3\x82\xaf\xe3\x83\x88\xe3\x83\xaa\xe3\x81\xab"
      "\xe3\x81\xaf\xe8\xa6\x8b\xe3\x81\xa4\xe3\x81\x8b\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82"
      "\x93",
-     "userunknown"},
-    {"Cannot route mail to user", "filtered"},
-    {"Several matches found in Domino Directory", "systemerror"},
+     Reason::kUserUnknown},
+    {"Cannot route mail to user", Reason::kFiltered},
+    {"Several matches found in Domino Directory", Reason::kSystemError},
 };
 
 // A DSN-like field the module copies: "Status: 5.1.1", "Diagnostic-Code: smtp; ...".
@@ -71,7 +71,7 @@ bool scan_domino(const Message& msg, std::vector<FoundRecipient>* out) {
     FoundRecipient& r = (*out)[k];
     if (r.address.empty()) continue;
     r.diagnostic = group_a::sweep(r.diagnostic);
-    r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kMessages));
+    r.reason_hint = group_a::reason_for_phrases(r.diagnostic, kMessages);
     if (kept != k) (*out)[kept] = std::move(r);
     ++kept;
   }

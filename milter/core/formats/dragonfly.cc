@@ -14,9 +14,9 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_a::PhraseReason kMessages[] = {
-    {"Could not deliver for the last ", "expired"},  // dma.c: "... seconds. Giving up."
-    {"DNS lookup failure: ", "hostunknown"},         // net.c
-    {"can not find MX", "hostunknown"},
+    {"Could not deliver for the last ", Reason::kExpired},  // dma.c: "... seconds. Giving up."
+    {"DNS lookup failure: ", Reason::kHostUnknown},         // net.c
+    {"can not find MX", Reason::kHostUnknown},
 };
 
 }  // namespace
@@ -62,7 +62,7 @@ bool scan_dragonfly(const Message& msg, std::vector<FoundRecipient>* out) {
   for (std::size_t k = before; k < out->size(); ++k) {
     FoundRecipient& r = (*out)[k];
     r.diagnostic = group_a::sweep(r.diagnostic);
-    r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kMessages));
+    r.reason_hint = group_a::reason_for_phrases(r.diagnostic, kMessages);
   }
   return out->size() > before;
 }

@@ -17,7 +17,7 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_a::PhraseReason kMessages[] = {
-    {"Mail size limit exceeded", "mesgtoobig"},
+    {"Mail size limit exceeded", Reason::kMesgTooBig},
 };
 
 constexpr std::string_view kStart =
@@ -98,7 +98,7 @@ bool scan_einsundeins(const Message& msg, std::vector<FoundRecipient>* out) {
       diag.erase(0, kError.size());
     }
     r.diagnostic = group_a::sweep(diag);
-    r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kMessages));
+    r.reason_hint = group_a::reason_for_phrases(r.diagnostic, kMessages);
   }
   return out->size() > before;
 }

@@ -17,17 +17,17 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_a::PhraseReason kErrorCodes[] = {
-    {"000B099C", "onhold"},  // Host Unknown, Message exceeds size limit, ...
-    {"000B09AA", "onhold"},  // Unable to relay for, Message exceeds size limit, ...
-    {"000B09B6", "onhold"},  // Error messages by remote MTA
-    {"000C05A6", "userunknown"},
-    {"00010256", "systemerror"},   // Too many recipients.
-    {"000D06B5", "systemerror"},   // No proxy for recipient (non-smtp mail?)
-    {"00120270", "networkerror"},  // Too Many Hops
-    {"00050311", "contenterror"},  // Conversion to Internet format failed
-    {"000502CC", "contenterror"},
-    {"000B0981", "securityerror"},  // 502 Server does not support AUTH
-    {"000C0595", "filtered"},       // Ambiguous Recipient
+    {"000B099C", Reason::kOnHold},  // Host Unknown, Message exceeds size limit, ...
+    {"000B09AA", Reason::kOnHold},  // Unable to relay for, Message exceeds size limit, ...
+    {"000B09B6", Reason::kOnHold},  // Error messages by remote MTA
+    {"000C05A6", Reason::kUserUnknown},
+    {"00010256", Reason::kSystemError},   // Too many recipients.
+    {"000D06B5", Reason::kSystemError},   // No proxy for recipient (non-smtp mail?)
+    {"00120270", Reason::kNetworkError},  // Too Many Hops
+    {"00050311", Reason::kContentError},  // Conversion to Internet format failed
+    {"000502CC", Reason::kContentError},
+    {"000B0981", Reason::kSecurityError},  // 502 Server does not support AUTH
+    {"000C0595", Reason::kFiltered},       // Ambiguous Recipient
 };
 
 bool is_exchange(const HeaderList& h) {
@@ -126,14 +126,14 @@ bool scan_exchange2003(const Message& msg, std::vector<FoundRecipient>* out) {
     std::string diag = group_a::sweep(v.diagnosis);
     std::string_view message;
     std::string_view code = msexch_code(diag, &message);
-    std::string_view reason;
+    std::optional<Reason> reason;
     if (!code.empty()) {
       for (const auto& c : kErrorCodes) {
         if (c.phrase == code) reason = c.reason;
       }
     }
-    if (!reason.empty()) {
-      r.reason_hint = std::string(reason);
+    if (reason) {
+      r.reason_hint = reason;
       r.diagnostic = std::string(message);
     } else {
       r.diagnostic = group_a::sweep(v.alterrors + " " + diag);

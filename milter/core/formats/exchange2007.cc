@@ -13,18 +13,18 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_a::PhraseReason kNdrSubjects[] = {
-    {"SMTPSEND.DNS.NonExistentDomain", "hostunknown"},
-    {"SMTPSEND.DNS.MxLoopback", "networkerror"},
-    {"RESOLVER.ADR.BadPrimary", "systemerror"},
-    {"RESOLVER.ADR.RecipNotFound", "userunknown"},
-    {"RESOLVER.ADR.ExRecipNotFound", "userunknown"},
-    {"RESOLVER.ADR.RecipLimit", "toomanyconn"},
-    {"RESOLVER.ADR.InvalidInSmtp", "systemerror"},
-    {"RESOLVER.ADR.Ambiguous", "systemerror"},
-    {"RESOLVER.RST.AuthRequired", "securityerror"},
-    {"RESOLVER.RST.NotAuthorized", "rejected"},
-    {"RESOLVER.RST.RecipSizeLimit", "mesgtoobig"},
-    {"QUEUE.Expired", "expired"},
+    {"SMTPSEND.DNS.NonExistentDomain", Reason::kHostUnknown},
+    {"SMTPSEND.DNS.MxLoopback", Reason::kNetworkError},
+    {"RESOLVER.ADR.BadPrimary", Reason::kSystemError},
+    {"RESOLVER.ADR.RecipNotFound", Reason::kUserUnknown},
+    {"RESOLVER.ADR.ExRecipNotFound", Reason::kUserUnknown},
+    {"RESOLVER.ADR.RecipLimit", Reason::kTooManyConn},
+    {"RESOLVER.ADR.InvalidInSmtp", Reason::kSystemError},
+    {"RESOLVER.ADR.Ambiguous", Reason::kSystemError},
+    {"RESOLVER.RST.AuthRequired", Reason::kSecurityError},
+    {"RESOLVER.RST.NotAuthorized", Reason::kRejected},
+    {"RESOLVER.RST.RecipSizeLimit", Reason::kMesgTooBig},
+    {"QUEUE.Expired", Reason::kExpired},
 };
 
 bool is_exchange2007(const HeaderList& h) {
@@ -84,7 +84,7 @@ std::vector<Entry> read_entries(const Message& msg, std::string* rhost) {
   return out;
 }
 
-std::string_view ndr_reason(std::string_view diag) {
+std::optional<Reason> ndr_reason(std::string_view diag) {
   // " RESOLVER.ADR.RecipNotFound;" / " QUEUE.Expired;"
   for (const auto& n : kNdrSubjects) {
     const std::size_t p = diag.find(n.phrase);
@@ -92,7 +92,7 @@ std::string_view ndr_reason(std::string_view diag) {
     const std::size_t end = p + n.phrase.size();
     if (end < diag.size() && diag[end] == ';') return n.reason;
   }
-  return {};
+  return std::nullopt;
 }
 
 }  // namespace
@@ -105,7 +105,7 @@ bool scan_exchange2007(const Message& msg, std::vector<FoundRecipient>* out) {
     FoundRecipient& r = group_a::add_recipient(out, v.address);
     r.reply_code = v.reply;
     r.status = v.status;
-    r.reason_hint = std::string(ndr_reason(v.diagnosis));
+    r.reason_hint = ndr_reason(v.diagnosis);
     r.diagnostic = group_a::sweep(v.diagnosis);
   }
   return out->size() > before;
@@ -124,8 +124,8 @@ void refine_exchange2007(const Message& msg, std::vector<FoundRecipient>* found)
       if (r.reply_code.empty()) r.reply_code = v.reply;
       if (r.status.empty()) r.status = v.status;
       if (r.diagnostic.empty()) r.diagnostic = group_a::sweep(v.diagnosis);
-      const std::string_view reason = ndr_reason(v.diagnosis);
-      if (!reason.empty()) r.reason_hint = std::string(reason);
+      const std::optional<Reason> reason = ndr_reason(v.diagnosis);
+      if (reason) r.reason_hint = reason;
       break;
     }
   }

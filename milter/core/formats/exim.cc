@@ -16,23 +16,23 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_a::PhraseReason kMessages[] = {
-    {"user not found", "userunknown"},
-    {"all host address lookups failed permanently", "hostunknown"},
-    {"all relevant MX records point to non-existent hosts", "hostunknown"},
-    {"Unrouteable address", "hostunknown"},
-    {"mailbox is full", "mailboxfull"},
-    {"error: quota exceed", "mailboxfull"},
-    {"an MX or SRV record indicated no SMTP service", "notaccept"},
-    {"no host found for existing SMTP connection", "notaccept"},
-    {"angle-brackets nested too deep", "syntaxerror"},
-    {"expected word or \"<\"", "syntaxerror"},
-    {"domain missing in source-routed address", "syntaxerror"},
-    {"malformed address:", "syntaxerror"},
-    {"delivery to file forbidden", "systemerror"},
-    {"delivery to pipe forbidden", "systemerror"},
-    {"local delivery failed", "systemerror"},
-    {"LMTP error after ", "systemerror"},
-    {"Too many \"Received\" headers", "contenterror"},
+    {"user not found", Reason::kUserUnknown},
+    {"all host address lookups failed permanently", Reason::kHostUnknown},
+    {"all relevant MX records point to non-existent hosts", Reason::kHostUnknown},
+    {"Unrouteable address", Reason::kHostUnknown},
+    {"mailbox is full", Reason::kMailboxFull},
+    {"error: quota exceed", Reason::kMailboxFull},
+    {"an MX or SRV record indicated no SMTP service", Reason::kNotAccept},
+    {"no host found for existing SMTP connection", Reason::kNotAccept},
+    {"angle-brackets nested too deep", Reason::kSyntaxError},
+    {"expected word or \"<\"", Reason::kSyntaxError},
+    {"domain missing in source-routed address", Reason::kSyntaxError},
+    {"malformed address:", Reason::kSyntaxError},
+    {"delivery to file forbidden", Reason::kSystemError},
+    {"delivery to pipe forbidden", Reason::kSystemError},
+    {"local delivery failed", Reason::kSystemError},
+    {"LMTP error after ", Reason::kSystemError},
+    {"Too many \"Received\" headers", Reason::kContentError},
 };
 
 constexpr std::string_view kDelayed[] = {
@@ -204,7 +204,7 @@ bool scan_exim(const Message& msg, std::vector<FoundRecipient>* out) {
     if (v.address.empty()) continue;
     FoundRecipient& r = group_a::add_recipient(out, v.address);
     r.diagnostic = group_a::sweep(v.diagnosis);
-    if (v.pipe) r.reason_hint = "mailererror";
+    if (v.pipe) r.reason_hint = Reason::kMailerError;
   }
   if (out->size() == before) {
     for (std::string_view a : find_addresses(msg.headers.get("X-Failed-Recipients"))) {
@@ -229,16 +229,16 @@ bool scan_exim(const Message& msg, std::vector<FoundRecipient>* out) {
     if (const std::size_t p = r.diagnostic.find(" error from remote "); p != std::string::npos) {
       r.reply_code = group_a::find_reply(std::string_view(r.diagnostic).substr(p));
     }
-    if (!r.reason_hint.empty()) continue;
+    if (r.reason_hint) continue;
     if (r.smtp_command == "HELO" || r.smtp_command == "EHLO") {
-      r.reason_hint = "blocked";
+      r.reason_hint = Reason::kBlocked;
     } else if (r.smtp_command == "MAIL") {
-      r.reason_hint = "onhold";
+      r.reason_hint = Reason::kOnHold;
     } else {
-      r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kMessages));
-      if (r.reason_hint.empty()) {
+      r.reason_hint = group_a::reason_for_phrases(r.diagnostic, kMessages);
+      if (!r.reason_hint) {
         for (std::string_view d : kDelayed) {
-          if (group_a::has(r.diagnostic, d)) r.reason_hint = "expired";
+          if (group_a::has(r.diagnostic, d)) r.reason_hint = Reason::kExpired;
         }
       }
     }

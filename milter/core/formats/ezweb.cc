@@ -13,11 +13,11 @@ namespace {
 
 // The module's $refailures, as fixed phrases.
 constexpr group_a::PhraseReason kFailures[] = {
-    {"The user(s) account is temporarily over quota", "mailboxfull"},
-    {"The user(s) account is disabled.", "suspend"},
-    {"The user(s) account is temporarily limited.", "suspend"},
-    {"Your message was not delivered within ", "expired"},
-    {"Each of the following recipients was rejected by a remote mail server", "onhold"},
+    {"The user(s) account is temporarily over quota", Reason::kMailboxFull},
+    {"The user(s) account is disabled.", Reason::kSuspend},
+    {"The user(s) account is temporarily limited.", Reason::kSuspend},
+    {"Your message was not delivered within ", Reason::kExpired},
+    {"Each of the following recipients was rejected by a remote mail server", Reason::kOnHold},
 };
 
 bool is_8bit(std::string_view s) {
@@ -93,8 +93,7 @@ bool scan_ezweb(const Message& msg, std::vector<FoundRecipient>* out) {
       if (c.size() >= 4) v.command = std::string(c.substr(0, 4));
       continue;
     }
-    std::string& into =
-        group_a::reason_for_phrases(e, kFailures).empty() ? v.alterrors : v.diagnosis;
+    std::string& into = !group_a::reason_for_phrases(e, kFailures) ? v.alterrors : v.diagnosis;
     into += ' ';
     into += e;
   }
@@ -111,14 +110,14 @@ bool scan_ezweb(const Message& msg, std::vector<FoundRecipient>* out) {
   for (std::size_t k = before; k < out->size(); ++k) {
     FoundRecipient& r = (*out)[k];
     if (spam) {
-      r.reason_hint = "filtered";
+      r.reason_hint = Reason::kFiltered;
     } else if (r.smtp_command == "RCPT") {
-      r.reason_hint = "userunknown";
+      r.reason_hint = Reason::kUserUnknown;
     } else {
-      r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kFailures));
+      r.reason_hint = group_a::reason_for_phrases(r.diagnostic, kFailures);
       const std::string addr = clean_address(r.address);
-      if (r.reason_hint.empty() && !addr.ends_with("@ezweb.ne.jp") && !addr.ends_with("@au.com")) {
-        r.reason_hint = "userunknown";
+      if (!r.reason_hint && !addr.ends_with("@ezweb.ne.jp") && !addr.ends_with("@au.com")) {
+        r.reason_hint = Reason::kUserUnknown;
       }
     }
   }

@@ -11,45 +11,47 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_a::PhraseReason kErrors[] = {
-    {"NOT MEMBER article from ", "rejected"},
-    {"reject spammers:", "rejected"},
-    {"header may cause mail loop", "rejected"},  // "reject since ... header may cause mail loop"
-    {"You are not a member of this mailing list", "rejected"},
-    {"Duplicated Message-ID", "systemerror"},
-    {"has detected a loop condition so that", "systemerror"},  // "fml ... has detected ..."
-    {"Loop Back Warning:", "systemerror"},
-    {"Security alert:", "securityerror"},
+    {"NOT MEMBER article from ", Reason::kRejected},
+    {"reject spammers:", Reason::kRejected},
+    {"header may cause mail loop",
+     Reason::kRejected},  // "reject since ... header may cause mail loop"
+    {"You are not a member of this mailing list", Reason::kRejected},
+    {"Duplicated Message-ID", Reason::kSystemError},
+    {"has detected a loop condition so that", Reason::kSystemError},  // "fml ... has detected ..."
+    {"Loop Back Warning:", Reason::kSystemError},
+    {"Security alert:", Reason::kSecurityError},
 };
 
 constexpr group_a::PhraseReason kTitles[] = {
-    {"NOT MEMBER article from ", "rejected"},
-    {"Spam mail from a spammer is rejected", "rejected"},
-    {"fml system error message", "systemerror"},
-    {"Loop Alert: ", "systemerror"},
-    {"Loop Back Warning: ", "systemerror"},
-    {"WARNING: UNIX FROM Loop", "systemerror"},
-    {"Security Alert", "securityerror"},
+    {"NOT MEMBER article from ", Reason::kRejected},
+    {"Spam mail from a spammer is rejected", Reason::kRejected},
+    {"fml system error message", Reason::kSystemError},
+    {"Loop Alert: ", Reason::kSystemError},
+    {"Loop Back Warning: ", Reason::kSystemError},
+    {"WARNING: UNIX FROM Loop", Reason::kSystemError},
+    {"Security Alert", Reason::kSecurityError},
 };
 
 // "reject mail from a@b" in the text, "reject mail ...: ," / "You ... are not member"
 // in the subject: the two regex rows that need more than one fixed phrase.
-std::string_view text_reason(std::string_view d) {
-  if (auto r = group_a::reason_for_phrases(d, kErrors); !r.empty()) return r;
+std::optional<Reason> text_reason(std::string_view d) {
+  if (auto r = group_a::reason_for_phrases(d, kErrors)) return r;
   const std::size_t p = d.find("reject mail from ");
-  if (p != std::string_view::npos && d.find('@', p) != std::string_view::npos) return "rejected";
-  return {};
+  if (p != std::string_view::npos && d.find('@', p) != std::string_view::npos)
+    return Reason::kRejected;
+  return std::nullopt;
 }
 
-std::string_view subject_reason(std::string_view s) {
-  if (auto r = group_a::reason_for_phrases(s, kTitles); !r.empty()) return r;
+std::optional<Reason> subject_reason(std::string_view s) {
+  if (auto r = group_a::reason_for_phrases(s, kTitles)) return r;
   const std::size_t rm = s.find("reject mail ");
   if (rm != std::string_view::npos && (s.find("from ", rm) != std::string_view::npos ||
                                        s.find(": ,", rm) != std::string_view::npos))
-    return "rejected";
+    return Reason::kRejected;
   const std::size_t you = s.find("You ");
   if (you != std::string_view::npos && s.find(" are not member", you) != std::string_view::npos)
-    return "rejected";
-  return {};
+    return Reason::kRejected;
+  return std::nullopt;
 }
 
 bool is_fml_message_id(std::string_view mid) {
@@ -84,9 +86,9 @@ bool scan_fml(const Message& msg, std::vector<FoundRecipient>* out) {
   for (std::size_t k = before; k < out->size(); ++k) {
     FoundRecipient& r = (*out)[k];
     r.diagnostic = group_a::sweep(r.diagnostic);
-    std::string_view reason = text_reason(r.diagnostic);
-    if (reason.empty()) reason = subject_reason(msg.headers.get("Subject"));
-    r.reason_hint = std::string(reason);
+    std::optional<Reason> reason = text_reason(r.diagnostic);
+    if (!reason) reason = subject_reason(msg.headers.get("Subject"));
+    r.reason_hint = reason;
   }
   return out->size() > before;
 }

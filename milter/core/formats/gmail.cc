@@ -14,23 +14,25 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_a::PhraseReason kMessages[] = {
-    {"DNS Error: Could not contact DNS servers", "expired"},
-    {"Delivery to the following recipient has been delayed", "expired"},
-    {"The recipient server did not accept our requests to connect", "expired"},
-    {"DNS Error: Domain name not found", "hostunknown"},
-    {"DNS Error: DNS server returned answer with no data", "hostunknown"},
+    {"DNS Error: Could not contact DNS servers", Reason::kExpired},
+    {"Delivery to the following recipient has been delayed", Reason::kExpired},
+    {"The recipient server did not accept our requests to connect", Reason::kExpired},
+    {"DNS Error: Domain name not found", Reason::kHostUnknown},
+    {"DNS Error: DNS server returned answer with no data", Reason::kHostUnknown},
 };
 
 struct StateRow {
   int state;
   std::string_view command;
-  std::string_view reason;
+  Reason reason;
 };
 // Sisimai's $statetable. State 12 ("relayingdenied" in Sisimai 4) is norelaying.
 constexpr StateRow kStates[] = {
-    {6, "MAIL", "systemerror"}, {8, "AUTH", "systemerror"}, {9, "AUTH", "systemerror"},
-    {12, "AUTH", "norelaying"}, {13, "EHLO", "blocked"},    {14, "RCPT", "userunknown"},
-    {15, "DATA", "filtered"},   {17, "DATA", "filtered"},   {18, "DATA", "filtered"},
+    {6, "MAIL", Reason::kSystemError}, {8, "AUTH", Reason::kSystemError},
+    {9, "AUTH", Reason::kSystemError}, {12, "AUTH", Reason::kNoRelaying},
+    {13, "EHLO", Reason::kBlocked},    {14, "RCPT", Reason::kUserUnknown},
+    {15, "DATA", Reason::kFiltered},   {17, "DATA", Reason::kFiltered},
+    {18, "DATA", Reason::kFiltered},
 };
 
 // "(state 14)." -> 14, or -1.
@@ -89,17 +91,17 @@ bool scan_gmail(const Message& msg, std::vector<FoundRecipient>* out) {
     FoundRecipient& r = (*out)[k];
     r.diagnostic = group_a::sweep(r.diagnostic);
     if (delayed) r.action = "delayed";
-    std::string_view reason;
+    std::optional<Reason> reason;
     const int state = state_code(r.diagnostic);
     for (const StateRow& s : kStates) {
       if (s.state != state) continue;
       reason = s.reason;
       r.smtp_command = std::string(s.command);
     }
-    if (reason.empty()) reason = group_a::reason_for_phrases(r.diagnostic, kMessages);
-    if (reason.empty()) continue;
+    if (!reason) reason = group_a::reason_for_phrases(r.diagnostic, kMessages);
+    if (!reason) continue;
     if (is_specific(group_a::find_status(r.diagnostic))) continue;  // the code decides
-    r.reason_hint = std::string(reason);
+    r.reason_hint = reason;
   }
   return out->size() > before;
 }

@@ -14,7 +14,7 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_a::PhraseReason kMessages[] = {
-    {"delivery retry timeout exceeded", "expired"},
+    {"delivery retry timeout exceeded", Reason::kExpired},
 };
 
 constexpr std::string_view kStart =
@@ -95,7 +95,7 @@ bool scan_gmx(const Message& msg, std::vector<FoundRecipient>* out) {
     r.diagnostic = group_a::sweep(v.diagnosis);
     r.smtp_command = v.command;
     r.remote_mta = v.rhost;
-    r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kMessages));
+    r.reason_hint = group_a::reason_for_phrases(r.diagnostic, kMessages);
   }
   return out->size() > before;
 }

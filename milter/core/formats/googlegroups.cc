@@ -16,8 +16,7 @@ bool scan_googlegroups(const Message& msg, std::vector<FoundRecipient>* out) {
   if (!msg.headers.has("X-Failed-Recipients") || !msg.headers.has("X-Google-Smtp-Source")) {
     return false;
   }
-  const std::string_view body =
-      group_a::text_before(msg.text, {"----- Original message -----"});
+  const std::string_view body = group_a::text_before(msg.text, {"----- Original message -----"});
   int bullets = 0;
   for (std::string_view e : split_lines(body)) {
     if (e.starts_with("*") || e.starts_with(" *")) ++bullets;
@@ -37,7 +36,7 @@ bool scan_googlegroups(const Message& msg, std::vector<FoundRecipient>* out) {
   for (std::string_view a : find_addresses(msg.headers.get("X-Failed-Recipients"))) {
     FoundRecipient& r = group_a::add_recipient(out, a);
     r.diagnostic = diagnosis;
-    r.reason_hint = bullets == 4 ? "rejected" : "onhold";
+    r.reason_hint = bullets == 4 ? Reason::kRejected : Reason::kOnHold;
   }
   return out->size() > before;
 }

@@ -5,14 +5,14 @@
 
 namespace smtp_explain::group_a {
 
-std::string_view reason_for_phrases(std::string_view text, std::span<const PhraseReason> table,
-                                    bool ignore_case) {
+std::optional<Reason> reason_for_phrases(std::string_view text, std::span<const PhraseReason> table,
+                                         bool ignore_case) {
   for (const PhraseReason& p : table) {
     if (p.phrase.empty()) continue;
     const bool found = ignore_case ? icontains(text, p.phrase) : has(text, p.phrase);
     if (found) return p.reason;
   }
-  return {};
+  return std::nullopt;
 }
 
 bool received_contains(const HeaderList& headers, std::string_view needle) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,13 +20,13 @@ namespace smtp_explain::group_a {
 // One phrase of a module's reason table ($messagesof / $refailures).
 struct PhraseReason {
   std::string_view phrase;
-  std::string_view reason;
+  Reason reason;
 };
 
 // The reason of the first entry whose phrase occurs in `text` (case-sensitive
-// like Sisimai's index(), or ASCII case-insensitive), or empty.
-std::string_view reason_for_phrases(std::string_view text, std::span<const PhraseReason> table,
-                                    bool ignore_case = false);
+// like Sisimai's index(), or ASCII case-insensitive), or nullopt.
+std::optional<Reason> reason_for_phrases(std::string_view text, std::span<const PhraseReason> table,
+                                         bool ignore_case = false);
 
 // True if any Received header contains `needle` (case-sensitive).
 bool received_contains(const HeaderList& headers, std::string_view needle);

@@ -7,11 +7,12 @@
 
 namespace smtp_explain::group_b {
 
-std::string_view reason_from_phrases(std::string_view text, std::span<const ReasonPhrase> table) {
+std::optional<Reason> reason_from_phrases(std::string_view text,
+                                          std::span<const ReasonPhrase> table) {
   for (const ReasonPhrase& p : table) {
     if (icontains(text, p.phrase)) return p.reason;
   }
-  return {};
+  return std::nullopt;
 }
 
 bool received_contains(const Message& msg, std::string_view needle) {
@@ -100,7 +101,7 @@ std::vector<DiagnosticType> diagnostic_types(const Message& msg) {
 void hint_local_delivery_errors(const Message& msg, std::vector<FoundRecipient>* found) {
   const std::vector<DiagnosticType> types = diagnostic_types(msg);
   for (FoundRecipient& r : *found) {
-    if (!r.reason_hint.empty()) continue;
+    if (r.reason_hint) continue;
     const std::string a = clean_address(r.address);
     bool local = false;
     for (const DiagnosticType& t : types) local |= t.address == a && t.type == "x-unix";
@@ -113,12 +114,13 @@ void hint_local_delivery_errors(const Message& msg, std::vector<FoundRecipient>*
     in.status = r.status;
     in.diagnostic = typed;
     in.action = r.action;
-    std::string_view reason = classify_reason(in);
-    if (reason == "userunknown" || reason == "onhold" || reason == "undefined" ||
-        reason == "hostunknown" || reason == "expired") {
-      reason = "mailererror";
+    Reason reason = classify_reason(in);
+    if (reason == Reason::kUserUnknown || reason == Reason::kOnHold ||
+        reason == Reason::kUndefined || reason == Reason::kHostUnknown ||
+        reason == Reason::kExpired) {
+      reason = Reason::kMailerError;
     }
-    r.reason_hint = std::string(reason);
+    r.reason_hint = reason;
   }
 }
 

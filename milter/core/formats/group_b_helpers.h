@@ -6,6 +6,7 @@
 // Thread safety: pure functions over the caller's data and static tables.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -18,13 +19,14 @@ namespace smtp_explain::group_b {
 
 // One phrase of a module's reason table ("userunknown" <- "No such user").
 struct ReasonPhrase {
-  std::string_view reason;
+  Reason reason;
   std::string_view phrase;
 };
 
 // The reason of the first phrase of `table` that occurs in `text` (ASCII case
-// ignored), or empty.
-std::string_view reason_from_phrases(std::string_view text, std::span<const ReasonPhrase> table);
+// ignored), or nullopt.
+std::optional<Reason> reason_from_phrases(std::string_view text,
+                                          std::span<const ReasonPhrase> table);
 
 // True if any Received: header of the message contains `needle` (case ignored).
 bool received_contains(const Message& msg, std::string_view needle);

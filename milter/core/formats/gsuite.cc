@@ -19,10 +19,10 @@ namespace {
 
 constexpr group_a::PhraseReason kMessages[] = {
     {"because the address couldn't be found. Check for typos or unnecessary spaces and try again.",
-     "userunknown"},
-    {"Null MX", "notaccept"},
-    {" had no relevant answers.", "networkerror"},
-    {" responded with code NXDOMAIN", "networkerror"},
+     Reason::kUserUnknown},
+    {"Null MX", Reason::kNotAccept},
+    {" had no relevant answers.", Reason::kNetworkError},
+    {" responded with code NXDOMAIN", Reason::kNetworkError},
 };
 
 bool is_gsuite(const HeaderList& headers) {
@@ -94,9 +94,9 @@ void refine_gsuite(const Message& msg, std::vector<FoundRecipient>* found) {
         }
       }
     }
-    const std::string_view reason =
+    const std::optional<Reason> reason =
         group_a::reason_for_phrases(group_a::sweep(r.diagnostic), kMessages);
-    if (!reason.empty()) r.reason_hint = std::string(reason);
+    if (reason) r.reason_hint = reason;
   }
 }
 

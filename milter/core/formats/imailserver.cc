@@ -11,7 +11,12 @@
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kCommands[] = {
+struct PhraseCommand {
+  std::string_view phrase;
+  std::string_view command;
+};
+
+constexpr PhraseCommand kCommands[] = {
     {"SMTP connection failed,", "CONN"},
     {"Unexpected connection response from server:", "CONN"},
     {"Unexpected response to EHLO/HELO:", "EHLO"},
@@ -22,12 +27,12 @@ constexpr group_a::PhraseReason kCommands[] = {
 
 // The module's $refailures: all but "Unknown host" anchored at the start.
 constexpr group_a::PhraseReason kStarts[] = {
-    {"Unknown user", "userunknown"},
-    {"Invalid final delivery userid", "userunknown"},
-    {"User mailbox exceeds allowed size", "mailboxfull"},
-    {"Requested action not taken: virus detected", "virusdetected"},
-    {"undeliverable to", "undefined"},
-    {"Delivery failed ", "expired"},  // "Delivery failed N attempts"
+    {"Unknown user", Reason::kUserUnknown},
+    {"Invalid final delivery userid", Reason::kUserUnknown},
+    {"User mailbox exceeds allowed size", Reason::kMailboxFull},
+    {"Requested action not taken: virus detected", Reason::kVirusDetected},
+    {"undeliverable to", Reason::kUndefined},
+    {"Delivery failed ", Reason::kExpired},  // "Delivery failed N attempts"
 };
 
 bool is_undeliverable_subject(std::string_view s) {
@@ -35,11 +40,11 @@ bool is_undeliverable_subject(std::string_view s) {
   return trim(s.substr(18)).empty();
 }
 
-std::string_view reason_of(std::string_view diag) {
-  if (group_a::has(diag, "Unknown host")) return "hostunknown";
+std::optional<Reason> reason_of(std::string_view diag) {
+  if (group_a::has(diag, "Unknown host")) return Reason::kHostUnknown;
   for (const auto& p : kStarts) {
     if (!diag.starts_with(p.phrase)) continue;
-    if (p.reason == "expired") {
+    if (p.reason == Reason::kExpired) {
       std::string_view rest = diag.substr(p.phrase.size());
       std::size_t n = 0;
       while (n < rest.size() && is_ascii_digit(rest[n])) ++n;
@@ -47,7 +52,7 @@ std::string_view reason_of(std::string_view diag) {
     }
     return p.reason;
   }
-  return {};
+  return std::nullopt;
 }
 
 }  // namespace
@@ -97,8 +102,14 @@ bool scan_imailserver(const Message& msg, std::vector<FoundRecipient>* out) {
     FoundRecipient& r = (*out)[k];
     std::string diag = group_a::sweep(r.diagnostic);
     if (!alterrors.empty()) diag = group_a::sweep(alterrors + " " + diag);
-    r.smtp_command = std::string(group_a::reason_for_phrases(diag, kCommands));
-    r.reason_hint = std::string(reason_of(diag));
+    r.smtp_command.clear();
+    for (const PhraseCommand& c : kCommands) {
+      if (group_a::has(diag, c.phrase)) {
+        r.smtp_command = std::string(c.command);
+        break;
+      }
+    }
+    r.reason_hint = reason_of(diag);
     r.diagnostic = std::move(diag);
   }
   return out->size() > before;

@@ -72,7 +72,8 @@ bool scan_interscanmss(const Message& msg, std::vector<FoundRecipient>* out) {
   for (std::size_t i = before; i < out->size(); ++i) {
     FoundRecipient& r = (*out)[i];
     r.diagnostic = group_b::sweep(r.diagnostic);
-    if (r.diagnostic.find("Unable to deliver") != std::string::npos) r.reason_hint = "userunknown";
+    if (r.diagnostic.find("Unable to deliver") != std::string::npos)
+      r.reason_hint = Reason::kUserUnknown;
   }
   return out->size() > before;
 }

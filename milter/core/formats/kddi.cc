@@ -11,9 +11,9 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_a::PhraseReason kMessages[] = {
-    {"As their mailbox is full", "mailboxfull"},
-    {"Due to the following SMTP relay error", "norelaying"},
-    {"As the remote domain doesnt exist", "hostunknown"},
+    {"As their mailbox is full", Reason::kMailboxFull},
+    {"Due to the following SMTP relay error", Reason::kNoRelaying},
+    {"As the remote domain doesnt exist", Reason::kHostUnknown},
 };
 
 bool from_dion(std::string_view from) {
@@ -67,9 +67,9 @@ bool scan_kddi(const Message& msg, std::vector<FoundRecipient>* out) {
     FoundRecipient& r = (*out)[k];
     r.diagnostic = group_a::sweep(r.diagnostic);
     if (spam) {
-      r.reason_hint = "filtered";
+      r.reason_hint = Reason::kFiltered;
     } else {
-      r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kMessages));
+      r.reason_hint = group_a::reason_for_phrases(r.diagnostic, kMessages);
     }
   }
   return out->size() > before;

@@ -21,20 +21,20 @@ namespace {
 
 // Sisimai's $messagesof (case-sensitive substrings).
 constexpr group_b::ReasonPhrase kReasons[] = {
-    {"expired", "retry timeout exceeded"},
-    {"expired", "No action is required on your part"},
-    {"userunknown", "user not found"},
-    {"hostunknown", "all host address lookups failed permanently"},
-    {"hostunknown", "all relevant MX records point to non-existent hosts"},
-    {"hostunknown", "Unrouteable address"},
-    {"mailboxfull", "mailbox is full"},
-    {"mailboxfull", "error: quota exceed"},
-    {"notaccept", "an MX or SRV record indicated no SMTP service"},
-    {"notaccept", "no host found for existing SMTP connection"},
-    {"systemerror", "delivery to file forbidden"},
-    {"systemerror", "delivery to pipe forbidden"},
-    {"systemerror", "local delivery failed"},
-    {"contenterror", "Too many \"Received\" headers "},
+    {Reason::kExpired, "retry timeout exceeded"},
+    {Reason::kExpired, "No action is required on your part"},
+    {Reason::kUserUnknown, "user not found"},
+    {Reason::kHostUnknown, "all host address lookups failed permanently"},
+    {Reason::kHostUnknown, "all relevant MX records point to non-existent hosts"},
+    {Reason::kHostUnknown, "Unrouteable address"},
+    {Reason::kMailboxFull, "mailbox is full"},
+    {Reason::kMailboxFull, "error: quota exceed"},
+    {Reason::kNotAccept, "an MX or SRV record indicated no SMTP service"},
+    {Reason::kNotAccept, "no host found for existing SMTP connection"},
+    {Reason::kSystemError, "delivery to file forbidden"},
+    {Reason::kSystemError, "delivery to pipe forbidden"},
+    {Reason::kSystemError, "local delivery failed"},
+    {Reason::kContentError, "Too many \"Received\" headers "},
 };
 
 bool is_mailru(const HeaderList& h) {
@@ -172,13 +172,13 @@ bool scan_mailru(const Message& msg, std::vector<FoundRecipient>* out) {
     r.remote_mta = remote_host(diagnosis);
     r.smtp_command = failed_command(diagnosis);
     if (r.smtp_command == "MAIL") {
-      r.reason_hint = "rejected";
+      r.reason_hint = Reason::kRejected;
     } else if (r.smtp_command == "HELO" || r.smtp_command == "EHLO") {
-      r.reason_hint = "blocked";
+      r.reason_hint = Reason::kBlocked;
     } else {
       for (const group_b::ReasonPhrase& p : kReasons) {
         if (diagnosis.find(p.phrase) != std::string::npos) {
-          r.reason_hint = std::string(p.reason);
+          r.reason_hint = p.reason;
           break;
         }
       }

@@ -13,9 +13,9 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_b::ReasonPhrase kReasons[] = {
-    {"userunknown", "550 Unknown user "},
-    {"userunknown", "User not exist"},
-    {"userunknown", "No such user"},
+    {Reason::kUserUnknown, "550 Unknown user "},
+    {Reason::kUserUnknown, "User not exist"},
+    {Reason::kUserUnknown, "No such user"},
 };
 
 // " User (a@b) unknown. "
@@ -95,8 +95,8 @@ bool scan_mcafee(const Message& msg, std::vector<FoundRecipient>* out) {
     FoundRecipient& r = (*out)[i];
     if (r.diagnostic.empty()) r.diagnostic = alt_diag[i - before];
     r.diagnostic = group_b::sweep(r.diagnostic);
-    if (says_user_unknown(r.diagnostic)) r.reason_hint = "userunknown";
-    if (r.reason_hint.empty()) r.reason_hint = group_b::reason_from_phrases(r.diagnostic, kReasons);
+    if (says_user_unknown(r.diagnostic)) r.reason_hint = Reason::kUserUnknown;
+    if (!r.reason_hint) r.reason_hint = group_b::reason_from_phrases(r.diagnostic, kReasons);
   }
   return out->size() > before;
 }

@@ -30,10 +30,10 @@ void refine_messagelabs(const Message& msg, std::vector<FoundRecipient>* found) 
   if (!is_messagelabs(msg.headers)) return;
   for (FoundRecipient& r : *found) {
     if (rejected_542(r.diagnostic) || r.diagnostic.find("No such user") != std::string::npos) {
-      r.reason_hint = "userunknown";
+      r.reason_hint = Reason::kUserUnknown;
     } else if (r.diagnostic.find("Please turn on SMTP Authentication in your mail client") !=
                std::string::npos) {
-      r.reason_hint = "securityerror";
+      r.reason_hint = Reason::kSecurityError;
     }
   }
 }

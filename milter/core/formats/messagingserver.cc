@@ -17,7 +17,7 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_b::ReasonPhrase kReasons[] = {
-    {"hostunknown", "Illegal host/domain name found"},
+    {Reason::kHostUnknown, "Illegal host/domain name found"},
 };
 
 bool is_messagingserver(const Message& msg) {
@@ -105,7 +105,7 @@ void refine_messagingserver(const Message& msg, std::vector<FoundRecipient>* fou
         r.remote_mta.erase(sp);
       }
       if (r.remote_mta.empty()) r.remote_mta = t.remote_mta;
-      if (r.reason_hint.empty()) r.reason_hint = t.reason_hint;
+      if (!r.reason_hint) r.reason_hint = t.reason_hint;
     }
   }
 }

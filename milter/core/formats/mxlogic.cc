@@ -14,23 +14,23 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_b::ReasonPhrase kMessages[] = {
-    {"userunknown", "user not found"},
-    {"hostunknown", "all host address lookups failed permanently"},
-    {"hostunknown", "all relevant MX records point to non-existent hosts"},
-    {"hostunknown", "Unrouteable address"},
-    {"mailboxfull", "mailbox is full"},
-    {"mailboxfull", "error: quota exceed"},
-    {"notaccept", "an MX or SRV record indicated no SMTP service"},
-    {"notaccept", "no host found for existing SMTP connection"},
-    {"syntaxerror", "angle-brackets nested too deep"},
-    {"syntaxerror", "expected word or \"<\""},
-    {"syntaxerror", "domain missing in source-routed address"},
-    {"syntaxerror", "malformed address:"},
-    {"systemerror", "delivery to file forbidden"},
-    {"systemerror", "delivery to pipe forbidden"},
-    {"systemerror", "local delivery failed"},
-    {"systemerror", "LMTP error after "},
-    {"contenterror", "Too many \"Received\" headers"},
+    {Reason::kUserUnknown, "user not found"},
+    {Reason::kHostUnknown, "all host address lookups failed permanently"},
+    {Reason::kHostUnknown, "all relevant MX records point to non-existent hosts"},
+    {Reason::kHostUnknown, "Unrouteable address"},
+    {Reason::kMailboxFull, "mailbox is full"},
+    {Reason::kMailboxFull, "error: quota exceed"},
+    {Reason::kNotAccept, "an MX or SRV record indicated no SMTP service"},
+    {Reason::kNotAccept, "no host found for existing SMTP connection"},
+    {Reason::kSyntaxError, "angle-brackets nested too deep"},
+    {Reason::kSyntaxError, "expected word or \"<\""},
+    {Reason::kSyntaxError, "domain missing in source-routed address"},
+    {Reason::kSyntaxError, "malformed address:"},
+    {Reason::kSystemError, "delivery to file forbidden"},
+    {Reason::kSystemError, "delivery to pipe forbidden"},
+    {Reason::kSystemError, "local delivery failed"},
+    {Reason::kSystemError, "LMTP error after "},
+    {Reason::kContentError, "Too many \"Received\" headers"},
 };
 
 constexpr std::string_view kDelayed[] = {
@@ -128,14 +128,14 @@ bool scan_mxlogic(const Message& msg, std::vector<FoundRecipient>* out) {
     r.remote_mta = exim_rhost(r.diagnostic);
     r.smtp_command = exim_command(r.diagnostic);
     if (r.smtp_command == "MAIL") {
-      r.reason_hint = "rejected";
+      r.reason_hint = Reason::kRejected;
     } else if (r.smtp_command == "HELO" || r.smtp_command == "EHLO") {
-      r.reason_hint = "blocked";
+      r.reason_hint = Reason::kBlocked;
     } else {
       r.reason_hint = group_b::reason_from_phrases(r.diagnostic, kMessages);
-      if (r.reason_hint.empty()) {
+      if (!r.reason_hint) {
         for (std::string_view d : kDelayed) {
-          if (r.diagnostic.find(d) != std::string::npos) r.reason_hint = "expired";
+          if (r.diagnostic.find(d) != std::string::npos) r.reason_hint = Reason::kExpired;
         }
       }
     }

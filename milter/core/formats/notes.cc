@@ -14,12 +14,12 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_b::ReasonPhrase kReasons[] = {
-    {"userunknown", "User not listed in public Name & Address Book"},
-    {"userunknown",
+    {Reason::kUserUnknown, "User not listed in public Name & Address Book"},
+    {Reason::kUserUnknown,
      "\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA"
      "\xE3\x81\xAE\xE3\x83\xAA\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xAB\xE3\x81\x82"
      "\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"},  // ディレクトリのリストにありません
-    {"networkerror", "Message has exceeded maximum hop count"},
+    {Reason::kNetworkError, "Message has exceeded maximum hop count"},
 };
 
 // "To: ..." of the returned original, from its parsed headers or the text.
@@ -78,7 +78,7 @@ bool scan_notes(const Message& msg, std::vector<FoundRecipient>* out) {
     FoundRecipient& r = (*out)[i];
     r.diagnostic = group_b::sweep(r.diagnostic);
     r.reason_hint = group_b::reason_from_phrases(r.diagnostic, kReasons);
-    if (r.reason_hint == "userunknown") r.status = "5.1.1";
+    if (r.reason_hint == Reason::kUserUnknown) r.status = "5.1.1";
   }
   return true;
 }

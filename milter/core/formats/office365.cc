@@ -79,46 +79,46 @@ bool split_status(std::string_view s, int* cls, int* subject, int* detail) {
 
 // Office 365's status table (Sisimai's $statuslist, from Microsoft's "Email
 // non-delivery reports in Office 365").
-std::string_view reason_for_office365_status(std::string_view status) {
+std::optional<Reason> reason_for_office365_status(std::string_view status) {
   int c = 0, s = 0, d = 0;
-  if (!split_status(status, &c, &s, &d)) return {};
+  if (!split_status(status, &c, &s, &d)) return std::nullopt;
   if (c == 4) {
-    if (s == 4 && (d == 7 || d == 316)) return "expired";
-    if (s == 4 && d == 312) return "networkerror";
-    if (s == 7 && d == 26) return "securityerror";
-    if (s == 7 && d >= 500 && d <= 699) return "blocked";
-    if (s == 7 && d >= 850 && d <= 899) return "blocked";
-    return {};
+    if (s == 4 && (d == 7 || d == 316)) return Reason::kExpired;
+    if (s == 4 && d == 312) return Reason::kNetworkError;
+    if (s == 7 && d == 26) return Reason::kSecurityError;
+    if (s == 7 && d >= 500 && d <= 699) return Reason::kBlocked;
+    if (s == 7 && d >= 850 && d <= 899) return Reason::kBlocked;
+    return std::nullopt;
   }
-  if (c != 5) return {};
+  if (c != 5) return std::nullopt;
   switch (s) {
     case 0:
-      return d == 350 ? "contenterror" : "";
+      return d == 350 ? std::optional<Reason>(Reason::kContentError) : std::nullopt;
     case 1:
-      return d == 10 ? "userunknown" : "";
+      return d == 10 ? std::optional<Reason>(Reason::kUserUnknown) : std::nullopt;
     case 4:
-      if (d == 1) return "norelaying";
-      if (d == 6 || d == 312) return "networkerror";
-      if (d == 316) return "expired";
-      return {};
+      if (d == 1) return Reason::kNoRelaying;
+      if (d == 6 || d == 312) return Reason::kNetworkError;
+      if (d == 316) return Reason::kExpired;
+      return std::nullopt;
     case 6:
-      return d == 11 ? "contenterror" : "";
+      return d == 11 ? std::optional<Reason>(Reason::kContentError) : std::nullopt;
     case 7:
       if (d == 1 || d == 12 || d == 13 || d == 124 || (d >= 133 && d <= 136) || d == 511) {
-        return "rejected";
+        return Reason::kRejected;
       }
       if (d == 23 || d == 506 || d == 507 || (d >= 606 && d <= 609) || (d >= 610 && d <= 649)) {
-        return "blocked";
+        return Reason::kBlocked;
       }
-      if (d == 25) return "networkerror";
-      if (d >= 501 && d <= 503) return "spamdetected";
-      if (d == 504 || d == 505) return "filtered";
-      if (d == 508 || (d >= 700 && d <= 749)) return "toomanyconn";
-      if (d == 509 || d == 512 || d == 57) return "securityerror";
-      if (d == 510) return "notaccept";
-      return {};
+      if (d == 25) return Reason::kNetworkError;
+      if (d >= 501 && d <= 503) return Reason::kSpamDetected;
+      if (d == 504 || d == 505) return Reason::kFiltered;
+      if (d == 508 || (d >= 700 && d <= 749)) return Reason::kTooManyConn;
+      if (d == 509 || d == 512 || d == 57) return Reason::kSecurityError;
+      if (d == 510) return Reason::kNotAccept;
+      return std::nullopt;
     default:
-      return {};
+      return std::nullopt;
   }
 }
 
@@ -241,7 +241,7 @@ std::vector<Entry> read_text(const Message& msg) {
       if (!st.empty()) v.r.status = std::move(st);
     }
     if (says_rcpt_failed(v.diagnosis)) v.r.smtp_command = "RCPT";
-    v.r.reason_hint = std::string(reason_for_office365_status(v.r.status));
+    v.r.reason_hint = reason_for_office365_status(v.r.status);
     v.r.diagnostic = v.diagnosis;
   }
   return out;
@@ -276,7 +276,7 @@ void refine_office365(const Message& msg, std::vector<FoundRecipient>* found) {
       if (st.empty() && match != nullptr) st = match->r.status;
       if (!st.empty()) r.status = std::move(st);
     }
-    if (r.reason_hint.empty()) r.reason_hint = std::string(reason_for_office365_status(r.status));
+    if (!r.reason_hint) r.reason_hint = reason_for_office365_status(r.status);
   }
 }
 

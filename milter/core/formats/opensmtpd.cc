@@ -13,22 +13,22 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_b::ReasonPhrase kReasons[] = {
-    {"expired", "Envelope expired"},
-    {"hostunknown", "Invalid domain name"},
-    {"hostunknown", "Domain does not exist"},
-    {"notaccept", "Destination seem to reject all mails"},
-    {"networkerror", "Address family mismatch on destination MXs"},
-    {"networkerror", "All routes to destination blocked"},
-    {"networkerror", "bad DNS lookup error code"},
-    {"networkerror", "Could not retrieve source address"},
-    {"networkerror", "Loop detected"},
-    {"networkerror", "Network error on destination MXs"},
-    {"networkerror", "No MX found for domain"},
-    {"networkerror", "No MX found for destination"},
-    {"networkerror", "No valid route to remote MX"},
-    {"networkerror", "No valid route to destination"},
-    {"networkerror", "Temporary failure in MX lookup"},
-    {"securityerror", "Could not retrieve credentials"},
+    {Reason::kExpired, "Envelope expired"},
+    {Reason::kHostUnknown, "Invalid domain name"},
+    {Reason::kHostUnknown, "Domain does not exist"},
+    {Reason::kNotAccept, "Destination seem to reject all mails"},
+    {Reason::kNetworkError, "Address family mismatch on destination MXs"},
+    {Reason::kNetworkError, "All routes to destination blocked"},
+    {Reason::kNetworkError, "bad DNS lookup error code"},
+    {Reason::kNetworkError, "Could not retrieve source address"},
+    {Reason::kNetworkError, "Loop detected"},
+    {Reason::kNetworkError, "Network error on destination MXs"},
+    {Reason::kNetworkError, "No MX found for domain"},
+    {Reason::kNetworkError, "No MX found for destination"},
+    {Reason::kNetworkError, "No valid route to remote MX"},
+    {Reason::kNetworkError, "No valid route to destination"},
+    {Reason::kNetworkError, "Temporary failure in MX lookup"},
+    {Reason::kSecurityError, "Could not retrieve credentials"},
 };
 
 }  // namespace

@@ -26,14 +26,14 @@ bool is_outlook(const HeaderList& h) {
 }
 
 struct Phrase {
-  std::string_view reason;
+  Reason reason;
   std::string_view text;
 };
 
 constexpr Phrase kReasons[] = {
-    {"hostunknown",
+    {Reason::kHostUnknown,
      "The mail could not be delivered to the recipient because the domain is not reachable"},
-    {"userunknown", "Requested action not taken: mailbox unavailable"},
+    {Reason::kUserUnknown, "Requested action not taken: mailbox unavailable"},
 };
 
 }  // namespace
@@ -49,7 +49,7 @@ void refine_outlook(const Message& msg, std::vector<FoundRecipient>* found) {
     }
     for (const Phrase& p : kReasons) {
       if (r.diagnostic.find(p.text) != std::string::npos) {
-        r.reason_hint = std::string(p.reason);
+        r.reason_hint = p.reason;
         break;
       }
     }

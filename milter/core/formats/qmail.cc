@@ -18,39 +18,41 @@ namespace group_b {
 namespace {
 
 constexpr ReasonPhrase kMessages[] = {
-    {"userunknown", "no mailbox here by that name"},
-    {"userunknown", "does not like recipient."},
-    {"mailboxfull", "disk quota exceeded"},
-    {"mesgtoobig", "Message size exceeds fixed maximum message size:"},
-    {"hostunknown", "Sorry, I couldn't find any host "},
-    {"systemfull", "Requested action not taken: mailbox unavailable (not enough free space)"},
-    {"systemerror", "bad interpreter: No such file or directory"},
-    {"systemerror", "system error"},
-    {"systemerror", "Unable to"},
-    {"networkerror", "Sorry, I wasn't able to establish an SMTP connection"},
-    {"notaccept", "Sorry, I couldn't find a mail exchanger or IP address"},
-    {"networkerror", "Sorry. Although I'm listed as a best-preference MX or A for that host"},
+    {Reason::kUserUnknown, "no mailbox here by that name"},
+    {Reason::kUserUnknown, "does not like recipient."},
+    {Reason::kMailboxFull, "disk quota exceeded"},
+    {Reason::kMesgTooBig, "Message size exceeds fixed maximum message size:"},
+    {Reason::kHostUnknown, "Sorry, I couldn't find any host "},
+    {Reason::kSystemFull,
+     "Requested action not taken: mailbox unavailable (not enough free space)"},
+    {Reason::kSystemError, "bad interpreter: No such file or directory"},
+    {Reason::kSystemError, "system error"},
+    {Reason::kSystemError, "Unable to"},
+    {Reason::kNetworkError, "Sorry, I wasn't able to establish an SMTP connection"},
+    {Reason::kNotAccept, "Sorry, I couldn't find a mail exchanger or IP address"},
+    {Reason::kNetworkError,
+     "Sorry. Although I'm listed as a best-preference MX or A for that host"},
 };
 
 // Errors of the qmail-ldap patch.
 constexpr ReasonPhrase kLdapFailures[] = {
-    {"suspend", "Mailaddress is administratively disabled"},
-    {"suspend", "Mailaddress is administrativley disabled"},
-    {"suspend", "Mailaddress is administrativly disabled"},
-    {"suspend", "Mailaddress is administrativeley disabled"},
-    {"userunknown", "Sorry, no mailbox here by that name"},
-    {"exceedlimit", "The message exeeded the maximum size the user accepts"},
-    {"systemerror", "Automatic homedir creator crashed"},
-    {"systemerror", "Illegal value in LDAP attribute"},
-    {"systemerror", "LDAP attribute is not given but mandatory"},
-    {"systemerror", "Timeout while performing search on LDAP server"},
-    {"systemerror", "Too many results returned but needs to be unique"},
-    {"systemerror", "Permanent error while executing qmail-forward"},
-    {"systemerror", "Temporary error in automatic homedir creation"},
-    {"systemerror", "Temporary error while executing qmail-forward"},
-    {"systemerror", "Temporary failure in LDAP lookup"},
-    {"systemerror", "Unable to contact LDAP server"},
-    {"systemerror", "Unable to login into LDAP server, bad credentials"},
+    {Reason::kSuspend, "Mailaddress is administratively disabled"},
+    {Reason::kSuspend, "Mailaddress is administrativley disabled"},
+    {Reason::kSuspend, "Mailaddress is administrativly disabled"},
+    {Reason::kSuspend, "Mailaddress is administrativeley disabled"},
+    {Reason::kUserUnknown, "Sorry, no mailbox here by that name"},
+    {Reason::kExceedLimit, "The message exeeded the maximum size the user accepts"},
+    {Reason::kSystemError, "Automatic homedir creator crashed"},
+    {Reason::kSystemError, "Illegal value in LDAP attribute"},
+    {Reason::kSystemError, "LDAP attribute is not given but mandatory"},
+    {Reason::kSystemError, "Timeout while performing search on LDAP server"},
+    {Reason::kSystemError, "Too many results returned but needs to be unique"},
+    {Reason::kSystemError, "Permanent error while executing qmail-forward"},
+    {Reason::kSystemError, "Temporary error in automatic homedir creation"},
+    {Reason::kSystemError, "Temporary error while executing qmail-forward"},
+    {Reason::kSystemError, "Temporary failure in LDAP lookup"},
+    {Reason::kSystemError, "Unable to contact LDAP server"},
+    {Reason::kSystemError, "Unable to login into LDAP server, bad credentials"},
 };
 
 constexpr std::string_view kHasExpired = "this message has been in the queue too long.";
@@ -163,24 +165,25 @@ bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line
       in.diagnostic = r.diagnostic;
       in.smtp_command = r.smtp_command;
       in.remote_mta = r.remote_mta;
-      std::string_view found = classify_reason(in);
-      const bool vague = found == "onhold" || found == "undefined" || found == "securityerror" ||
-                         found == "systemerror" || found == "expired";
-      if (vague) r.reason_hint = r.smtp_command == "MAIL" ? "rejected" : "blocked";
+      const Reason found = classify_reason(in);
+      const bool vague = found == Reason::kOnHold || found == Reason::kUndefined ||
+                         found == Reason::kSecurityError || found == Reason::kSystemError ||
+                         found == Reason::kExpired;
+      if (vague) r.reason_hint = r.smtp_command == "MAIL" ? Reason::kRejected : Reason::kBlocked;
       continue;
     }
     const std::string_view& remote = remote_said[i - before];
     if (r.diagnostic.find("does not like recipient.") != std::string_view::npos &&
         r.diagnostic.ends_with(kHasExpired)) {
-      r.reason_hint = "onhold";
+      r.reason_hint = Reason::kOnHold;
       continue;
     }
-    std::string_view hint;
+    std::optional<Reason> hint;
     if (!remote.empty()) hint = reason_from_phrases(remote, kMessages);
-    if (hint.empty()) hint = reason_from_phrases(r.diagnostic, kMessages);
-    if (hint.empty()) hint = reason_from_phrases(r.diagnostic, kLdapFailures);
-    if (hint.empty() && r.diagnostic.find(kHasExpired) != std::string_view::npos) hint = "expired";
-    r.reason_hint = std::string(hint);
+    if (!hint) hint = reason_from_phrases(r.diagnostic, kMessages);
+    if (!hint) hint = reason_from_phrases(r.diagnostic, kLdapFailures);
+    if (!hint && r.diagnostic.find(kHasExpired) != std::string_view::npos) hint = Reason::kExpired;
+    r.reason_hint = hint;
   }
   return out->size() > before;
 }

@@ -14,10 +14,10 @@ namespace {
 
 // Sisimai's $messagesof: the error messages of SES receipt rule templates.
 constexpr group_b::ReasonPhrase kTemplates[] = {
-    {"filtered", "Mailbox does not exist"},
-    {"mesgtoobig", "Message too large"},
-    {"mailboxfull", "Mailbox full"},
-    {"contenterror", "Message content rejected"},
+    {Reason::kFiltered, "Mailbox does not exist"},
+    {Reason::kMesgTooBig, "Message too large"},
+    {Reason::kMailboxFull, "Mailbox full"},
+    {Reason::kContentError, "Message content rejected"},
 };
 
 bool is_receivingses(const Message& msg) {
@@ -61,7 +61,7 @@ void refine_receivingses(const Message& msg, std::vector<FoundRecipient>* found)
     // Case-sensitive, as the templates are written.
     for (const group_b::ReasonPhrase& t : kTemplates) {
       if (r.diagnostic.find(t.phrase) != std::string::npos) {
-        r.reason_hint = std::string(t.reason);
+        r.reason_hint = t.reason;
         break;
       }
     }

@@ -79,7 +79,7 @@ void refine_sendgrid(const Message& msg, std::vector<FoundRecipient>* found) {
       std::string st = group_b::status_in(r.diagnostic);
       r.status = st.empty() ? std::string(1, cls) + ".0.0" : std::move(st);
     }
-    if (r.action == "expired") r.reason_hint = "expired";
+    if (r.action == "expired") r.reason_hint = Reason::kExpired;
     if (r.smtp_command.empty()) r.smtp_command = command;
   }
 }

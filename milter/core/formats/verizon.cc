@@ -16,10 +16,10 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_b::ReasonPhrase kSmsReasons[] = {
-    {"userunknown", "550 - Requested action not taken: no such user here"},
+    {Reason::kUserUnknown, "550 - Requested action not taken: no such user here"},
 };
 constexpr group_b::ReasonPhrase kMmsReasons[] = {
-    {"userunknown", "No valid recipients for this MM"},
+    {Reason::kUserUnknown, "No valid recipients for this MM"},
 };
 
 }  // namespace

@@ -14,7 +14,7 @@ namespace smtp_explain {
 namespace {
 
 constexpr group_b::ReasonPhrase kReasons[] = {
-    {"expired", "Host not reachable"},
+    {Reason::kExpired, "Host not reachable"},
 };
 
 // The code after "ERROR_CODE :" or "ResponseCode ", if it is a reply code.

@@ -166,7 +166,7 @@ void enrich_from_text(const Message& msg, std::vector<FoundRecipient>* found) {
     if (r.diagnostic.empty()) r.diagnostic = t.diagnostic;
     if (r.smtp_command.empty()) r.smtp_command = t.smtp_command;
     if (r.smtp_command.empty()) r.smtp_command = std::string(scan_smtp_command(t.diagnostic));
-    if (r.reason_hint.empty()) r.reason_hint = t.reason_hint;
+    if (!r.reason_hint) r.reason_hint = t.reason_hint;
     if (r.remote_mta.empty()) r.remote_mta = t.remote_mta;
     // The remote reply code, when the DSN's diagnostic lacks one and the
     // text's agrees with the DSN status on the class.
@@ -213,7 +213,7 @@ void finalize_recipients(const std::vector<FoundRecipient>& found, const Limits&
     in.remote_mta = r.remote_mta;
     in.hint = f.reason_hint;
     in.diagnostic_type = f.diagnostic_type;
-    r.reason = std::string(classify_reason(in));
+    r.reason = classify_reason(in);
     if (r.cls > report->cls) report->cls = r.cls;
     report->recipients.push_back(std::move(r));
   }

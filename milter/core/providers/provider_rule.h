@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +39,7 @@ struct ProviderRule {
   std::vector<std::string> statuses;  // any of: "5.7.26", "X.7.26", "5.7.6*"; empty = any
   std::vector<std::string> replies;   // any of: "550", "5*"; empty = any
   bool needs_provider = true;         // host or marker of the provider must match too
-  std::string reason;                 // refined reason, or empty to keep the parser's
+  std::optional<Reason> reason;       // refined reason, or nullopt to keep the parser's
   int set_index = -1;                 // index of its text pattern in Data::text_set
 };
 

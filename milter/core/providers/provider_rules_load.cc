@@ -172,10 +172,12 @@ bool load_rules(const toml::table& root, ProviderRules::Data* data, std::string*
       return false;
     }
     r.needs_provider = (*t)["needs_provider"].value_or(true);
-    r.reason = (*t)["reason"].value_or(std::string());
-    if (!r.reason.empty() && !is_id(r.reason)) {
-      *error = "rule '" + r.id + "': bad reason '" + r.reason + "'";
-      return false;
+    if (const std::string reason = (*t)["reason"].value_or(std::string()); !reason.empty()) {
+      r.reason = reason_from_name(reason);
+      if (!r.reason) {
+        *error = "rule '" + r.id + "': unknown reason '" + reason + "'";
+        return false;
+      }
     }
     if (!texts.empty()) {
       std::unique_ptr<RE2> check;

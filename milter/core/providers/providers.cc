@@ -81,7 +81,7 @@ void ProviderRules::apply(Report* report) const {
       continue;
     }
     r.provider = rule->id;
-    if (!rule->reason.empty()) r.reason = rule->reason;
+    if (rule->reason) r.reason = *rule->reason;
   }
 }
 
@@ -110,8 +110,8 @@ RecipientText ProviderRules::explain(const Recipient& recipient, const Catalog& 
     reply = catalog.explain_reply(recipient.reply_code, lang);
     if (reply && !reply->generic) return from_explanation(*reply);
   }
-  if (!recipient.reason.empty() && recipient.reason != "undefined") {
-    if (auto reason = catalog.explain_reason(recipient.reason, lang)) {
+  if (recipient.reason != Reason::kUndefined) {
+    if (auto reason = catalog.explain_reason(to_string(recipient.reason), lang)) {
       return from_explanation(*reason);
     }
   }

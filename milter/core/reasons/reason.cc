@@ -27,7 +27,7 @@
 
 #include "code_scan.h"
 #include "reason_match.h"
-#include "reason_names.h"
+#include "reason_phrase_index.h"
 #include "reason_phrases.h"
 #include "reason_rhost.h"
 #include "reason_status.h"
@@ -35,27 +35,27 @@
 namespace smtp_explain {
 namespace {
 
+using reason_detail::PhraseHits;
 using reason_detail::reason_for_status;
-using reason_detail::reason_matches;
 
 // Longest part of the diagnostic we look at; replies are short, and the
 // parser bounds the field anyway.
 constexpr std::size_t kMaxDiagnostic = 8192;
 
 // Reasons too vague to stop at: Sisimai tries to find a better one.
-bool is_vague(std::string_view reason) {
-  return reason == "undefined" || reason == "onhold" || reason == "systemerror" ||
-         reason == "securityerror" || reason == "networkerror" || reason == "hostunknown" ||
-         reason == "userunknown";
-}
-
-// Returns the static copy of a reason name (the tables hold static views too,
-// but this keeps the contract obvious).
-std::string_view intern(std::string_view reason) {
-  for (std::string_view r : reason_detail::kReasonNames) {
-    if (r == reason) return r;
+bool is_vague(Reason reason) {
+  switch (reason) {
+    case Reason::kUndefined:
+    case Reason::kOnHold:
+    case Reason::kSystemError:
+    case Reason::kSecurityError:
+    case Reason::kNetworkError:
+    case Reason::kHostUnknown:
+    case Reason::kUserUnknown:
+      return true;
+    default:
+      return false;
   }
-  return "undefined";
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) {
@@ -108,97 +108,103 @@ bool command_is_one_of(std::string_view cmd, std::initializer_list<std::string_v
 
 struct Context {
   const ReasonInput& in;
-  std::string_view text;        // lower-cased diagnostic
-  std::string_view status;      // effective status code
-  std::string_view tempreason;  // reason the status code names, or ""
-  bool smtp_diagnostic;         // Diagnostic-Code type SMTP (or unknown)
+  std::string_view text;             // lower-cased diagnostic
+  const PhraseHits& hits;            // the phrase tables' hits in `text`
+  std::string_view status;           // effective status code
+  std::optional<Reason> tempreason;  // reason the status code names, if any
+  bool smtp_diagnostic;              // Diagnostic-Code type SMTP (or unknown)
+
+  bool says(Reason r) const { return hits.matches(r); }
 };
 
 // Sisimai's Reason::*::true() for the reasons of the first pass.
-bool first_pass_true(const Context& c, std::string_view reason) {
+bool first_pass_true(const Context& c, Reason reason) {
   const std::string_view cmd = c.in.smtp_command;
-  const std::string_view temp = c.tempreason;
+  const std::optional<Reason> temp = c.tempreason;
   // Every Sisimai Reason::*::true() starts with "return 1 if the reason is
   // already this one": a (vague) hint still decides when its turn comes.
   if (c.in.hint == reason) return true;
-  if (reason == "mailboxfull" || reason == "exceedlimit" || reason == "toomanyconn" ||
-      reason == "blocked" || reason == "authfailure" || reason == "requireptr" ||
-      reason == "suspend") {
-    return temp == reason || reason_matches(reason, c.text);
-  }
-  if (reason == "mesgtoobig") {
-    if (temp == "mesgtoobig") return true;
-    if (temp == "exceedlimit") return false;
-    return reason_matches(reason, c.text);
-  }
-  if (reason == "hasmoved" || reason == "notcompliantrfc" || reason == "badreputation" ||
-      reason == "speeding" || reason == "contenterror") {
-    return temp == reason || reason_matches(reason, c.text);
-  }
-  if (reason == "norelaying") {
-    if (command_is_one_of(cmd, {"CONN", "EHLO", "HELO"})) return false;
-    return reason_matches(reason, c.text);
-  }
-  if (reason == "userunknown") {
-    if (temp == "suspend") return false;
-    if (temp == "userunknown") {
-      // The code says "no such user", unless the text says something else.
-      for (std::string_view other :
-           {"norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept",
-            "requireptr", "authfailure", "suspend", "speeding", "badreputation"}) {
-        if (reason_matches(other, c.text)) return false;
+  switch (reason) {
+    case Reason::kMailboxFull:
+    case Reason::kExceedLimit:
+    case Reason::kTooManyConn:
+    case Reason::kBlocked:
+    case Reason::kAuthFailure:
+    case Reason::kRequirePtr:
+    case Reason::kSuspend:
+    case Reason::kHasMoved:
+    case Reason::kNotCompliantRfc:
+    case Reason::kBadReputation:
+    case Reason::kSpeeding:
+    case Reason::kContentError:
+      return temp == reason || c.says(reason);
+    case Reason::kMesgTooBig:
+      if (temp == Reason::kMesgTooBig) return true;
+      if (temp == Reason::kExceedLimit) return false;
+      return c.says(reason);
+    case Reason::kNoRelaying:
+      if (command_is_one_of(cmd, {"CONN", "EHLO", "HELO"})) return false;
+      return c.says(reason);
+    case Reason::kUserUnknown:
+      if (temp == Reason::kSuspend) return false;
+      if (temp == Reason::kUserUnknown) {
+        // The code says "no such user", unless the text says something else.
+        for (Reason other :
+             {Reason::kNoRelaying, Reason::kBlocked, Reason::kMailboxFull, Reason::kHasMoved,
+              Reason::kRejected, Reason::kNotAccept, Reason::kRequirePtr, Reason::kAuthFailure,
+              Reason::kSuspend, Reason::kSpeeding, Reason::kBadReputation}) {
+          if (c.says(other)) return false;
+        }
+        return true;
       }
-      return true;
-    }
-    // Without a status that says so, only a refusal of RCPT is an unknown
-    // user (Sisimai): the same words after DATA, or from an unknown command,
-    // are a filter's verdict (Filtered, next in the order).
-    return cmd == "RCPT" && reason_matches(reason, c.text);
+      // Without a status that says so, only a refusal of RCPT is an unknown
+      // user (Sisimai): the same words after DATA, or from an unknown command,
+      // are a filter's verdict (Filtered, next in the order).
+      return cmd == "RCPT" && c.says(reason);
+    case Reason::kFiltered:
+      if (temp == Reason::kSuspend) return false;
+      if (temp == Reason::kFiltered) {
+        return c.says(Reason::kUserUnknown) || c.says(Reason::kFiltered);
+      }
+      if (command_is_one_of(cmd, {"CONN", "EHLO", "HELO", "MAIL", "RCPT"})) return false;
+      return c.says(Reason::kFiltered) || c.says(Reason::kUserUnknown);
+    case Reason::kRejected:
+      if (temp == Reason::kRejected) return true;
+      if (cmd == "MAIL") return c.says(reason);
+      if (cmd == "DATA") return temp != Reason::kUserUnknown && c.says(reason);
+      if (!temp || temp == Reason::kOnHold || temp == Reason::kUndefined ||
+          temp == Reason::kSecurityError || temp == Reason::kSystemError) {
+        return c.says(reason);
+      }
+      return false;
+    case Reason::kHostUnknown:
+      if (temp == Reason::kHostUnknown) return !c.says(Reason::kNetworkError);
+      return c.says(reason);
+    case Reason::kSpamDetected:
+      if (temp == Reason::kSpamDetected) return true;
+      if (command_is_one_of(cmd, {"CONN", "EHLO", "HELO", "MAIL", "RCPT"})) return false;
+      return c.says(reason);
+    default:
+      return false;
   }
-  if (reason == "filtered") {
-    if (temp == "suspend") return false;
-    if (temp == "filtered") {
-      return reason_matches("userunknown", c.text) || reason_matches("filtered", c.text);
-    }
-    if (command_is_one_of(cmd, {"CONN", "EHLO", "HELO", "MAIL", "RCPT"})) return false;
-    return reason_matches("filtered", c.text) || reason_matches("userunknown", c.text);
-  }
-  if (reason == "rejected") {
-    if (temp == "rejected") return true;
-    if (cmd == "MAIL") return reason_matches(reason, c.text);
-    if (cmd == "DATA") return temp != "userunknown" && reason_matches(reason, c.text);
-    if (temp.empty() || temp == "onhold" || temp == "undefined" || temp == "securityerror" ||
-        temp == "systemerror") {
-      return reason_matches(reason, c.text);
-    }
-    return false;
-  }
-  if (reason == "hostunknown") {
-    if (temp == "hostunknown") return !reason_matches("networkerror", c.text);
-    return reason_matches(reason, c.text);
-  }
-  if (reason == "spamdetected") {
-    if (temp == "spamdetected") return true;
-    if (command_is_one_of(cmd, {"CONN", "EHLO", "HELO", "MAIL", "RCPT"})) return false;
-    return reason_matches(reason, c.text);
-  }
-  return false;
 }
 
 // Sisimai 5's ClassOrder[0]: the order decides between overlapping phrases.
-constexpr std::array<std::string_view, 19> kFirstPass = {
-    "mailboxfull",     "mesgtoobig",    "exceedlimit",  "suspend",  "hasmoved",
-    "norelaying",      "authfailure",   "userunknown",  "filtered", "requireptr",
-    "notcompliantrfc", "badreputation", "contenterror", "rejected", "hostunknown",
-    "spamdetected",    "toomanyconn",   "speeding",     "blocked",
+constexpr std::array<Reason, 19> kFirstPass = {
+    Reason::kMailboxFull,  Reason::kMesgTooBig, Reason::kExceedLimit,     Reason::kSuspend,
+    Reason::kHasMoved,     Reason::kNoRelaying, Reason::kAuthFailure,     Reason::kUserUnknown,
+    Reason::kFiltered,     Reason::kRequirePtr, Reason::kNotCompliantRfc, Reason::kBadReputation,
+    Reason::kContentError, Reason::kRejected,   Reason::kHostUnknown,     Reason::kSpamDetected,
+    Reason::kTooManyConn,  Reason::kSpeeding,   Reason::kBlocked,
 };
 
 // Sisimai 5's ClassOrder[1]: phrases tried when the status code is vague.
-constexpr std::array<std::string_view, 18> kSecondPass = {
-    "mailboxfull",   "authfailure",     "badreputation", "speeding",    "spamdetected",
-    "virusdetected", "policyviolation", "norelaying",    "systemerror", "networkerror",
-    "suspend",       "contenterror",    "systemfull",    "notaccept",   "expired",
-    "securityerror", "mailererror",     "requireptr",
+constexpr std::array<Reason, 18> kSecondPass = {
+    Reason::kMailboxFull,  Reason::kAuthFailure,   Reason::kBadReputation,   Reason::kSpeeding,
+    Reason::kSpamDetected, Reason::kVirusDetected, Reason::kPolicyViolation, Reason::kNoRelaying,
+    Reason::kSystemError,  Reason::kNetworkError,  Reason::kSuspend,         Reason::kContentError,
+    Reason::kSystemFull,   Reason::kNotAccept,     Reason::kExpired,         Reason::kSecurityError,
+    Reason::kMailerError,  Reason::kRequirePtr,
 };
 
 bool is_syntax_error_reply(std::string_view reply) {
@@ -207,28 +213,28 @@ bool is_syntax_error_reply(std::string_view reply) {
 }
 
 // Sisimai's anotherone(): the fallback when the first pass found nothing.
-std::string_view another_one(const Context& c) {
-  std::string_view reason = c.tempreason;
+std::optional<Reason> another_one(const Context& c) {
+  const std::optional<Reason> reason = c.tempreason;
   const bool try_to_match =
-      reason.empty() || reason == "expired" || is_vague(reason) || !c.smtp_diagnostic;
+      !reason || reason == Reason::kExpired || is_vague(*reason) || !c.smtp_diagnostic;
   if (try_to_match) {
-    for (std::string_view r : kSecondPass) {
-      if (reason_matches(r, c.text)) return r;
+    for (Reason r : kSecondPass) {
+      if (c.says(r)) return r;
     }
   }
-  if (!reason.empty()) return reason;
+  if (reason) return reason;
 
   const std::string_view st = c.status;
-  if (starts_with(st, "5.6") || starts_with(st, "4.6")) return "contenterror";
-  if (starts_with(st, "5.7") || starts_with(st, "4.7")) return "securityerror";
+  if (starts_with(st, "5.6") || starts_with(st, "4.6")) return Reason::kContentError;
+  if (starts_with(st, "5.7") || starts_with(st, "4.7")) return Reason::kSecurityError;
   if (c.in.diagnostic_type == "x-unix" || starts_with(c.text, "x-unix;") ||
       starts_with(c.text, "x-postfix;")) {
-    return "mailererror";
+    return Reason::kMailerError;
   }
-  if (is_syntax_error_reply(c.in.reply_code)) return "syntaxerror";
-  if (c.in.action == "delayed" || c.in.action == "expired") return "expired";
-  if (command_is_one_of(c.in.smtp_command, {"EHLO", "HELO"})) return "blocked";
-  return {};
+  if (is_syntax_error_reply(c.in.reply_code)) return Reason::kSyntaxError;
+  if (c.in.action == "delayed" || c.in.action == "expired") return Reason::kExpired;
+  if (command_is_one_of(c.in.smtp_command, {"EHLO", "HELO"})) return Reason::kBlocked;
+  return std::nullopt;
 }
 
 bool is_success(const ReasonInput& in) {
@@ -239,16 +245,9 @@ bool is_success(const ReasonInput& in) {
 
 }  // namespace
 
-bool is_known_reason(std::string_view name) {
-  for (std::string_view r : reason_detail::kReasonNames) {
-    if (r == name) return true;
-  }
-  return false;
-}
-
-std::string_view classify_reason(const ReasonInput& in) {
-  if (is_success(in)) return "delivered";
-  if (!in.hint.empty() && is_known_reason(in.hint) && !is_vague(in.hint)) return intern(in.hint);
+Reason classify_reason(const ReasonInput& in) {
+  if (is_success(in)) return Reason::kDelivered;
+  if (in.hint && !is_vague(*in.hint)) return *in.hint;
 
   const std::string text = normalized_text(in.diagnostic.substr(0, kMaxDiagnostic));
   const std::string host = reason_detail::to_lower_ascii(in.remote_mta);
@@ -265,29 +264,31 @@ std::string_view classify_reason(const ReasonInput& in) {
   // DSN reader kept it, or still in the text) is not an SMTP reply. X-Postfix
   // diagnostics quote remote replies and are read as SMTP.
   const bool smtp_type = in.diagnostic_type != "x-unix";
-  const Context c{in, text, status, reason_for_status(status),
+  const PhraseHits hits(text);
+  const Context c{in,
+                  text,
+                  hits,
+                  status,
+                  reason_for_status(status),
                   smtp_type && !(starts_with(text, "x-") && text.find(';') < 16)};
 
-  if (std::string_view r =
-          reason_detail::rhost_reason({host, status, in.reply_code, text, in.smtp_command});
-      !r.empty()) {
-    return intern(r);
+  if (std::optional<Reason> r =
+          reason_detail::rhost_reason({host, status, in.reply_code, text, in.smtp_command})) {
+    return *r;
   }
   if (c.smtp_diagnostic) {
-    for (std::string_view r : kFirstPass) {
+    for (Reason r : kFirstPass) {
       if (first_pass_true(c, r)) return r;
     }
   }
   // Sisimai's anotherone() returns the reason already set (a vague hint) before
   // its own fallbacks (gmail-07: Gmail's "state 6" systemerror, not the 500's
   // syntaxerror).
-  if (!in.hint.empty() && in.hint != "undefined" && is_known_reason(in.hint)) {
-    return intern(in.hint);
-  }
-  if (std::string_view r = another_one(c); !r.empty() && r != "undefined") return intern(r);
-  if (in.action == "delayed") return "expired";
-  if (!text.empty() || !in.status.empty()) return "onhold";
-  return "undefined";
+  if (in.hint && *in.hint != Reason::kUndefined) return *in.hint;
+  if (std::optional<Reason> r = another_one(c); r && *r != Reason::kUndefined) return *r;
+  if (in.action == "delayed") return Reason::kExpired;
+  if (!text.empty() || !in.status.empty()) return Reason::kOnHold;
+  return Reason::kUndefined;
 }
 
 }  // namespace smtp_explain

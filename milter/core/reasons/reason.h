@@ -7,27 +7,26 @@
 // Thread safety: pure functions over static tables.
 #pragma once
 
+#include <optional>
 #include <string_view>
+
+#include "smtp_explain/report.h"
 
 namespace smtp_explain {
 
 struct ReasonInput {
-  std::string_view status;       // "5.1.1", may be empty
-  std::string_view reply_code;   // "550", may be empty
-  std::string_view diagnostic;   // the remote reply / MTA error text, one line
-  std::string_view action;       // "failed", "delayed", "delivered", ... may be empty
-  std::string_view smtp_command; // "CONN", "HELO", "EHLO", "MAIL", "RCPT", "DATA", "" if unknown
-  std::string_view remote_mta;   // host name of the remote MTA, may be empty
-  std::string_view hint;         // a reason the format scanner already decided, may be empty
+  std::string_view status;        // "5.1.1", may be empty
+  std::string_view reply_code;    // "550", may be empty
+  std::string_view diagnostic;    // the remote reply / MTA error text, one line
+  std::string_view action;        // "failed", "delayed", "delivered", ... may be empty
+  std::string_view smtp_command;  // "CONN", "HELO", "EHLO", "MAIL", "RCPT", "DATA", "" if unknown
+  std::string_view remote_mta;    // host name of the remote MTA, may be empty
+  std::optional<Reason> hint;     // a reason the format scanner already decided, if any
   // The Diagnostic-Code type, lower case ("smtp", "x-unix", "x-postfix"), may be empty.
   std::string_view diagnostic_type;
 };
 
-// Returns one of the reason names listed in the README (never empty:
-// "undefined" when nothing fits). The returned view points to static storage.
-std::string_view classify_reason(const ReasonInput& input);
-
-// True if `name` is one of our reason names.
-bool is_known_reason(std::string_view name);
+// The reason (Reason::kUndefined when nothing fits).
+Reason classify_reason(const ReasonInput& input);
 
 }  // namespace smtp_explain

@@ -6,7 +6,6 @@
 #include <cstring>
 
 #include "reason_match.h"
-#include "reason_names.h"
 #include "reason_phrases.h"
 
 namespace smtp_explain::reason_detail {
@@ -42,7 +41,6 @@ struct Range {
 };
 
 struct ReasonEntry {
-  std::string_view name;
   Range include, exclude;
 };
 
@@ -75,8 +73,8 @@ struct Index {
   // Heads of 4 bytes or more, by their first four bytes: many phrases share
   // their first two ("in", "re"), few their first four.
   Buckets by_quad;
-  Buckets by_pair;  // heads of 2 or 3 bytes, by their first two
-  std::vector<ReasonEntry> reasons;
+  Buckets by_pair;                                  // heads of 2 or 3 bytes, by their first two
+  std::array<ReasonEntry, kReasonCount> reasons{};  // by Reason
 
   Range add(Phrases list) {
     Range r;
@@ -87,12 +85,9 @@ struct Index {
   }
 
   Index() {
-    for (std::string_view name : kReasonNames) {
-      ReasonEntry e;
-      e.name = name;
-      e.include = add(phrases_for(name));
-      e.exclude = add(excluded_phrases(name));
-      reasons.push_back(e);
+    for (std::size_t r = 0; r < kReasonCount; ++r) {
+      reasons[r].include = add(phrases_for(static_cast<Reason>(r)));
+      reasons[r].exclude = add(excluded_phrases(static_cast<Reason>(r)));
     }
     parts.resize(phrases.size());
     for (std::uint32_t id = 0; id < phrases.size(); ++id) {
@@ -186,13 +181,10 @@ PhraseHits::PhraseHits(std::string_view text) {
   }
 }
 
-std::optional<bool> PhraseHits::matches(std::string_view reason) const {
-  for (const ReasonEntry& e : index().reasons) {
-    if (e.name != reason) continue;
-    if (hit_.empty() || !any_in(hit_, e.include)) return false;
-    return !any_in(hit_, e.exclude);
-  }
-  return std::nullopt;
+bool PhraseHits::matches(Reason reason) const {
+  const ReasonEntry& e = index().reasons[static_cast<std::size_t>(reason)];
+  if (hit_.empty() || !any_in(hit_, e.include)) return false;
+  return !any_in(hit_, e.exclude);
 }
 
 }  // namespace smtp_explain::reason_detail

@@ -535,25 +535,25 @@ constexpr auto kSecurityError = std::to_array<std::string_view>({
 
 }  // namespace
 
-Phrases policy_phrases(std::string_view reason) {
-  if (reason == "blocked") return kBlocked;
-  if (reason == "rejected") return kRejected;
-  if (reason == "spamdetected") return kSpamDetected;
-  if (reason == "policyviolation") return kPolicyViolation;
-  if (reason == "virusdetected") return kVirusDetected;
-  if (reason == "authfailure") return kAuthFailure;
-  if (reason == "badreputation") return kBadReputation;
-  if (reason == "requireptr") return kRequirePtr;
-  if (reason == "notcompliantrfc") return kNotCompliantRfc;
-  if (reason == "speeding") return kSpeeding;
-  if (reason == "toomanyconn") return kTooManyConn;
-  if (reason == "norelaying") return kNoRelaying;
-  if (reason == "securityerror") return kSecurityError;
+Phrases policy_phrases(Reason reason) {
+  if (reason == Reason::kBlocked) return kBlocked;
+  if (reason == Reason::kRejected) return kRejected;
+  if (reason == Reason::kSpamDetected) return kSpamDetected;
+  if (reason == Reason::kPolicyViolation) return kPolicyViolation;
+  if (reason == Reason::kVirusDetected) return kVirusDetected;
+  if (reason == Reason::kAuthFailure) return kAuthFailure;
+  if (reason == Reason::kBadReputation) return kBadReputation;
+  if (reason == Reason::kRequirePtr) return kRequirePtr;
+  if (reason == Reason::kNotCompliantRfc) return kNotCompliantRfc;
+  if (reason == Reason::kSpeeding) return kSpeeding;
+  if (reason == Reason::kTooManyConn) return kTooManyConn;
+  if (reason == Reason::kNoRelaying) return kNoRelaying;
+  if (reason == Reason::kSecurityError) return kSecurityError;
   return kNone;
 }
 
-Phrases excluded_phrases(std::string_view reason) {
-  if (reason == "rejected") return kRejectedNot;
+Phrases excluded_phrases(Reason reason) {
+  if (reason == Reason::kRejected) return kRejectedNot;
   return kNone;
 }
 

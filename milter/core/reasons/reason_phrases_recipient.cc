@@ -268,14 +268,14 @@ constexpr auto kExceedLimit = std::to_array<std::string_view>({
 
 }  // namespace
 
-Phrases recipient_phrases(std::string_view reason) {
-  if (reason == "userunknown") return kUserUnknown;
-  if (reason == "mailboxfull") return kMailboxFull;
-  if (reason == "suspend") return kSuspend;
-  if (reason == "hasmoved") return kHasMoved;
-  if (reason == "filtered") return kFiltered;
-  if (reason == "mesgtoobig") return kMesgTooBig;
-  if (reason == "exceedlimit") return kExceedLimit;
+Phrases recipient_phrases(Reason reason) {
+  if (reason == Reason::kUserUnknown) return kUserUnknown;
+  if (reason == Reason::kMailboxFull) return kMailboxFull;
+  if (reason == Reason::kSuspend) return kSuspend;
+  if (reason == Reason::kHasMoved) return kHasMoved;
+  if (reason == Reason::kFiltered) return kFiltered;
+  if (reason == Reason::kMesgTooBig) return kMesgTooBig;
+  if (reason == Reason::kExceedLimit) return kExceedLimit;
   return kNone;
 }
 

@@ -172,15 +172,15 @@ constexpr auto kContentError = std::to_array<std::string_view>({
 
 }  // namespace
 
-Phrases system_phrases(std::string_view reason) {
-  if (reason == "hostunknown") return kHostUnknown;
-  if (reason == "networkerror") return kNetworkError;
-  if (reason == "expired") return kExpired;
-  if (reason == "systemerror") return kSystemError;
-  if (reason == "systemfull") return kSystemFull;
-  if (reason == "notaccept") return kNotAccept;
-  if (reason == "mailererror") return kMailerError;
-  if (reason == "contenterror") return kContentError;
+Phrases system_phrases(Reason reason) {
+  if (reason == Reason::kHostUnknown) return kHostUnknown;
+  if (reason == Reason::kNetworkError) return kNetworkError;
+  if (reason == Reason::kExpired) return kExpired;
+  if (reason == Reason::kSystemError) return kSystemError;
+  if (reason == Reason::kSystemFull) return kSystemFull;
+  if (reason == Reason::kNotAccept) return kNotAccept;
+  if (reason == Reason::kMailerError) return kMailerError;
+  if (reason == Reason::kContentError) return kContentError;
   return kNone;
 }
 

@@ -16,7 +16,7 @@ namespace {
 struct Rule {
   std::string_view status;  // "" = any status; exact, or a family "5.7.6*"
   std::string_view phrase;  // lower case, '*' gaps; "" = any text
-  std::string_view reason;
+  Reason reason;
 };
 
 struct Provider {
@@ -28,170 +28,171 @@ struct Provider {
 constexpr std::array<std::string_view, 3> kGoogleHosts = {"google.com", "googlemail.com",
                                                           "gmail.com"};
 constexpr std::array kGoogleRules = {
-    Rule{"", "the email account that you tried to reach is disabled", "suspend"},
-    Rule{"", "the email account that you tried to reach is inactive", "suspend"},
-    Rule{"", "the user you are trying to contact is receiving mail at a rate", "speeding"},
-    Rule{"", "receiving mail too quickly", "speeding"},
-    Rule{"", "the email account that you tried to reach is over quota", "mailboxfull"},
-    Rule{"", "out of storage space", "mailboxfull"},
-    Rule{"", "the email account that you tried to reach does not exist", "userunknown"},
-    Rule{"", "dmarc policy", "authfailure"},
-    Rule{"", "unauthenticated email", "authfailure"},
-    Rule{"", "not pass authentication checks", "authfailure"},
-    Rule{"", "spf", "authfailure"},
-    Rule{"", "dkim", "authfailure"},
-    Rule{"", "does not have a ptr record", "requireptr"},
-    Rule{"", "ptr record", "requireptr"},
-    Rule{"", "reverse dns", "requireptr"},
-    Rule{"", "not rfc 5322 compliant", "notcompliantrfc"},
-    Rule{"", "rfc 5322", "notcompliantrfc"},
-    Rule{"", "low reputation", "badreputation"},
-    Rule{"", "very low reputation", "badreputation"},
-    Rule{"", "unusual rate of unsolicited mail", "badreputation"},
-    Rule{"", "likely unsolicited mail", "spamdetected"},
-    Rule{"", "has been blocked", "blocked"},
-    Rule{"", "message has been blocked", "blocked"},
-    Rule{"", "potential security issue", "securityerror"},
-    Rule{"", "message exceeded", "mesgtoobig"},
-    Rule{"", "size limit", "mesgtoobig"},
-    Rule{"5.2.1", "", "suspend"},
-    Rule{"5.2.2", "", "mailboxfull"},
-    Rule{"4.2.2", "", "mailboxfull"},
-    Rule{"4.2.1", "", "speeding"},
-    Rule{"5.7.26", "", "authfailure"},
-    Rule{"5.7.27", "", "authfailure"},
-    Rule{"5.7.28", "", "badreputation"},
-    Rule{"5.7.25", "", "requireptr"},
-    Rule{"4.7.25", "", "requireptr"},
-    Rule{"4.7.28", "", "badreputation"},
+    Rule{"", "the email account that you tried to reach is disabled", Reason::kSuspend},
+    Rule{"", "the email account that you tried to reach is inactive", Reason::kSuspend},
+    Rule{"", "the user you are trying to contact is receiving mail at a rate", Reason::kSpeeding},
+    Rule{"", "receiving mail too quickly", Reason::kSpeeding},
+    Rule{"", "the email account that you tried to reach is over quota", Reason::kMailboxFull},
+    Rule{"", "out of storage space", Reason::kMailboxFull},
+    Rule{"", "the email account that you tried to reach does not exist", Reason::kUserUnknown},
+    Rule{"", "dmarc policy", Reason::kAuthFailure},
+    Rule{"", "unauthenticated email", Reason::kAuthFailure},
+    Rule{"", "not pass authentication checks", Reason::kAuthFailure},
+    Rule{"", "spf", Reason::kAuthFailure},
+    Rule{"", "dkim", Reason::kAuthFailure},
+    Rule{"", "does not have a ptr record", Reason::kRequirePtr},
+    Rule{"", "ptr record", Reason::kRequirePtr},
+    Rule{"", "reverse dns", Reason::kRequirePtr},
+    Rule{"", "not rfc 5322 compliant", Reason::kNotCompliantRfc},
+    Rule{"", "rfc 5322", Reason::kNotCompliantRfc},
+    Rule{"", "low reputation", Reason::kBadReputation},
+    Rule{"", "very low reputation", Reason::kBadReputation},
+    Rule{"", "unusual rate of unsolicited mail", Reason::kBadReputation},
+    Rule{"", "likely unsolicited mail", Reason::kSpamDetected},
+    Rule{"", "has been blocked", Reason::kBlocked},
+    Rule{"", "message has been blocked", Reason::kBlocked},
+    Rule{"", "potential security issue", Reason::kSecurityError},
+    Rule{"", "message exceeded", Reason::kMesgTooBig},
+    Rule{"", "size limit", Reason::kMesgTooBig},
+    Rule{"5.2.1", "", Reason::kSuspend},
+    Rule{"5.2.2", "", Reason::kMailboxFull},
+    Rule{"4.2.2", "", Reason::kMailboxFull},
+    Rule{"4.2.1", "", Reason::kSpeeding},
+    Rule{"5.7.26", "", Reason::kAuthFailure},
+    Rule{"5.7.27", "", Reason::kAuthFailure},
+    Rule{"5.7.28", "", Reason::kBadReputation},
+    Rule{"5.7.25", "", Reason::kRequirePtr},
+    Rule{"4.7.25", "", Reason::kRequirePtr},
+    Rule{"4.7.28", "", Reason::kBadReputation},
 };
 
 // Microsoft (Exchange Online, outlook.com, hotmail)
 constexpr std::array<std::string_view, 4> kMicrosoftHosts = {
     ".protection.outlook.com", ".outlook.com", ".hotmail.com", ".office365.com"};
 constexpr std::array kMicrosoftRules = {
-    Rule{"", "resolver.adr.recipnotfound", "userunknown"},
-    Rule{"", "resolver.adr.exrecipnotfound", "userunknown"},
-    Rule{"", "resolver.adr.recipientnotfound", "userunknown"},
-    Rule{"", "recipient not found by smtp address lookup", "userunknown"},
-    Rule{"", "resolver.rst.recipsizelimit", "exceedlimit"},
-    Rule{"", "resolver.rst.notauthorized", "filtered"},
-    Rule{"", "resolver.adr.recipientlimit", "toomanyconn"},
-    Rule{"", "does not pass dmarc verification", "authfailure"},
-    Rule{"", "sender policy framework violation", "authfailure"},
-    Rule{"", "must pass either spf or dkim validation", "authfailure"},
-    Rule{"", "rate limited due to ip reputation", "badreputation"},
-    Rule{"", "must have a reverse dns record", "requireptr"},
-    Rule{"", "banned sending ip", "blocked"},
-    Rule{"", "access denied, bad helo", "blocked"},
-    Rule{"", "part of their network is on our block list", "blocked"},
-    Rule{"", "mailbox full", "mailboxfull"},
-    Rule{"", "message too large for this recipient", "exceedlimit"},
-    Rule{"", "too many related errors", "contenterror"},
-    Rule{"", "invalid message content", "contenterror"},
-    Rule{"5.7.509", "", "authfailure"},
-    Rule{"5.7.515", "", "authfailure"},
-    Rule{"5.7.23", "", "authfailure"},
-    Rule{"5.7.25", "", "requireptr"},
-    Rule{"4.7.650", "", "badreputation"},
-    Rule{"5.7.6*", "", "blocked"},  // 5.7.606-649: banned sending IP
+    Rule{"", "resolver.adr.recipnotfound", Reason::kUserUnknown},
+    Rule{"", "resolver.adr.exrecipnotfound", Reason::kUserUnknown},
+    Rule{"", "resolver.adr.recipientnotfound", Reason::kUserUnknown},
+    Rule{"", "recipient not found by smtp address lookup", Reason::kUserUnknown},
+    Rule{"", "resolver.rst.recipsizelimit", Reason::kExceedLimit},
+    Rule{"", "resolver.rst.notauthorized", Reason::kFiltered},
+    Rule{"", "resolver.adr.recipientlimit", Reason::kTooManyConn},
+    Rule{"", "does not pass dmarc verification", Reason::kAuthFailure},
+    Rule{"", "sender policy framework violation", Reason::kAuthFailure},
+    Rule{"", "must pass either spf or dkim validation", Reason::kAuthFailure},
+    Rule{"", "rate limited due to ip reputation", Reason::kBadReputation},
+    Rule{"", "must have a reverse dns record", Reason::kRequirePtr},
+    Rule{"", "banned sending ip", Reason::kBlocked},
+    Rule{"", "access denied, bad helo", Reason::kBlocked},
+    Rule{"", "part of their network is on our block list", Reason::kBlocked},
+    Rule{"", "mailbox full", Reason::kMailboxFull},
+    Rule{"", "message too large for this recipient", Reason::kExceedLimit},
+    Rule{"", "too many related errors", Reason::kContentError},
+    Rule{"", "invalid message content", Reason::kContentError},
+    Rule{"5.7.509", "", Reason::kAuthFailure},
+    Rule{"5.7.515", "", Reason::kAuthFailure},
+    Rule{"5.7.23", "", Reason::kAuthFailure},
+    Rule{"5.7.25", "", Reason::kRequirePtr},
+    Rule{"4.7.650", "", Reason::kBadReputation},
+    Rule{"5.7.6*", "", Reason::kBlocked},  // 5.7.606-649: banned sending IP
 };
 
 // Yahoo Inc. (yahoo.com, aol.com): https://senders.yahooinc.com/smtp-error-codes
 constexpr std::array<std::string_view, 3> kYahooHosts = {".yahoodns.net", ".yahoo.com", ".aol.com"};
 constexpr std::array kYahooRules = {
-    Rule{"", "this user doesn't have a * account", "userunknown"},
-    Rule{"", "user unknown", "userunknown"},
-    Rule{"", "temporarily deferred due to unexpected volume or user complaints", "badreputation"},
-    Rule{"", "temporarily deferred due to user complaints", "badreputation"},
-    Rule{"", "message not accepted for policy reasons", "policyviolation"},
-    Rule{"", "not accepted due to domain's dmarc policy", "authfailure"},
-    Rule{"", "dmarc", "authfailure"},
+    Rule{"", "this user doesn't have a * account", Reason::kUserUnknown},
+    Rule{"", "user unknown", Reason::kUserUnknown},
+    Rule{"", "temporarily deferred due to unexpected volume or user complaints",
+         Reason::kBadReputation},
+    Rule{"", "temporarily deferred due to user complaints", Reason::kBadReputation},
+    Rule{"", "message not accepted for policy reasons", Reason::kPolicyViolation},
+    Rule{"", "not accepted due to domain's dmarc policy", Reason::kAuthFailure},
+    Rule{"", "dmarc", Reason::kAuthFailure},
 };
 
 // Tencent QQ (Sisimai::Rhost::TencentQQ)
 constexpr std::array<std::string_view, 2> kTencentHosts = {".qq.com", ".exmail.qq.com"};
 constexpr std::array kTencentRules = {
-    Rule{"", "dmarc check failed", "authfailure"},
-    Rule{"", "spf check failed", "authfailure"},
-    Rule{"", "suspected spam ip", "blocked"},
-    Rule{"", "mail is rejected by recipients", "filtered"},
-    Rule{"", "message too large", "mesgtoobig"},
-    Rule{"", "mail content denied", "spamdetected"},
-    Rule{"", "spam is embedded in the email", "spamdetected"},
-    Rule{"", "suspected spam", "spamdetected"},
-    Rule{"", "bad address syntax", "syntaxerror"},
-    Rule{"", "connection denied", "toomanyconn"},
-    Rule{"", "connection frequency limited", "toomanyconn"},
-    Rule{"", "domain frequency limited", "toomanyconn"},
-    Rule{"", "ip frequency limited", "toomanyconn"},
-    Rule{"", "sender frequency limited", "toomanyconn"},
-    Rule{"", "mailbox unavailable or access denied", "toomanyconn"},
-    Rule{"", "mailbox not found", "userunknown"},
+    Rule{"", "dmarc check failed", Reason::kAuthFailure},
+    Rule{"", "spf check failed", Reason::kAuthFailure},
+    Rule{"", "suspected spam ip", Reason::kBlocked},
+    Rule{"", "mail is rejected by recipients", Reason::kFiltered},
+    Rule{"", "message too large", Reason::kMesgTooBig},
+    Rule{"", "mail content denied", Reason::kSpamDetected},
+    Rule{"", "spam is embedded in the email", Reason::kSpamDetected},
+    Rule{"", "suspected spam", Reason::kSpamDetected},
+    Rule{"", "bad address syntax", Reason::kSyntaxError},
+    Rule{"", "connection denied", Reason::kTooManyConn},
+    Rule{"", "connection frequency limited", Reason::kTooManyConn},
+    Rule{"", "domain frequency limited", Reason::kTooManyConn},
+    Rule{"", "ip frequency limited", Reason::kTooManyConn},
+    Rule{"", "sender frequency limited", Reason::kTooManyConn},
+    Rule{"", "mailbox unavailable or access denied", Reason::kTooManyConn},
+    Rule{"", "mailbox not found", Reason::kUserUnknown},
 };
 
 // Mimecast (Sisimai::Rhost::Mimecast)
 constexpr std::array<std::string_view, 1> kMimecastHosts = {".mimecast.com"};
 constexpr std::array kMimecastRules = {
-    Rule{"", "sender address blocked", "blocked"},
-    Rule{"", "ip temporarily blacklisted", "blocked"},
-    Rule{"", "local ct ip reputation", "badreputation"},
-    Rule{"", "spf sender invalid", "authfailure"},
-    Rule{"", "dkim sender invalid", "authfailure"},
-    Rule{"", "dmarc sender invalid", "authfailure"},
-    Rule{"", "maximum email size exceeded", "mesgtoobig"},
-    Rule{"", "mail loop detected", "networkerror"},
-    Rule{"", "open relay not allowed", "norelaying"},
-    Rule{"", "account inbounds disabled", "notaccept"},
-    Rule{"", "anti-spoofing policy", "policyviolation"},
-    Rule{"", "content examination policy", "policyviolation"},
-    Rule{"", "host network not allowed", "policyviolation"},
-    Rule{"", "envelope blocked", "rejected"},
-    Rule{"", "blocked senders", "rejected"},
-    Rule{"", "block policy for envelope from address", "rejected"},
-    Rule{"", "incorrect authentication data", "securityerror"},
-    Rule{"", "this route requires", "securityerror"},
-    Rule{"", "virus signature detected", "virusdetected"},
-    Rule{"", "message contains malware", "virusdetected"},
-    Rule{"", "rejected by header based blocked senders", "rejected"},
-    Rule{"", "invalid recipient", "userunknown"},
-    Rule{"", "recipient address rejected", "userunknown"},
-    Rule{"", "user lookup success but no user", "userunknown"},
-    Rule{"", "maximum line length exceeded", "contenterror"},
-    Rule{"", "message ended early", "systemerror"},
-    Rule{"", "spam", "spamdetected"},
+    Rule{"", "sender address blocked", Reason::kBlocked},
+    Rule{"", "ip temporarily blacklisted", Reason::kBlocked},
+    Rule{"", "local ct ip reputation", Reason::kBadReputation},
+    Rule{"", "spf sender invalid", Reason::kAuthFailure},
+    Rule{"", "dkim sender invalid", Reason::kAuthFailure},
+    Rule{"", "dmarc sender invalid", Reason::kAuthFailure},
+    Rule{"", "maximum email size exceeded", Reason::kMesgTooBig},
+    Rule{"", "mail loop detected", Reason::kNetworkError},
+    Rule{"", "open relay not allowed", Reason::kNoRelaying},
+    Rule{"", "account inbounds disabled", Reason::kNotAccept},
+    Rule{"", "anti-spoofing policy", Reason::kPolicyViolation},
+    Rule{"", "content examination policy", Reason::kPolicyViolation},
+    Rule{"", "host network not allowed", Reason::kPolicyViolation},
+    Rule{"", "envelope blocked", Reason::kRejected},
+    Rule{"", "blocked senders", Reason::kRejected},
+    Rule{"", "block policy for envelope from address", Reason::kRejected},
+    Rule{"", "incorrect authentication data", Reason::kSecurityError},
+    Rule{"", "this route requires", Reason::kSecurityError},
+    Rule{"", "virus signature detected", Reason::kVirusDetected},
+    Rule{"", "message contains malware", Reason::kVirusDetected},
+    Rule{"", "rejected by header based blocked senders", Reason::kRejected},
+    Rule{"", "invalid recipient", Reason::kUserUnknown},
+    Rule{"", "recipient address rejected", Reason::kUserUnknown},
+    Rule{"", "user lookup success but no user", Reason::kUserUnknown},
+    Rule{"", "maximum line length exceeded", Reason::kContentError},
+    Rule{"", "message ended early", Reason::kSystemError},
+    Rule{"", "spam", Reason::kSpamDetected},
 };
 
 // KDDI au (Sisimai::Rhost::KDDI)
 constexpr std::array<std::string_view, 2> kKddiHosts = {".ezweb.ne.jp", ".au.com"};
 constexpr std::array kKddiRules = {
-    Rule{"", "550 : user unknown", "filtered"},
-    Rule{"", ">: user unknown", "userunknown"},
+    Rule{"", "550 : user unknown", Reason::kFiltered},
+    Rule{"", ">: user unknown", Reason::kUserUnknown},
 };
 
 // GoDaddy (Sisimai::Rhost::GoDaddy), by its message texts
 constexpr std::array<std::string_view, 1> kGoDaddyHosts = {".secureserver.net"};
 constexpr std::array kGoDaddyRules = {
-    Rule{"", "too many recipients this hour", "speeding"},
-    Rule{"", "too many sessions from", "toomanyconn"},
-    Rule{"", "poor reputation", "badreputation"},
-    Rule{"", "reverse dns for this ip failed", "requireptr"},
-    Rule{"", "is listed on the", "blocked"},
-    Rule{"", "content judged to be spam", "spamdetected"},
-    Rule{"", "too many invalid recipients", "blocked"},
-    Rule{"", "authentication not allowed", "securityerror"},
-    Rule{"", "from: addresses are not allowed", "rejected"},
-    Rule{"", "as a from: address", "rejected"},
+    Rule{"", "too many recipients this hour", Reason::kSpeeding},
+    Rule{"", "too many sessions from", Reason::kTooManyConn},
+    Rule{"", "poor reputation", Reason::kBadReputation},
+    Rule{"", "reverse dns for this ip failed", Reason::kRequirePtr},
+    Rule{"", "is listed on the", Reason::kBlocked},
+    Rule{"", "content judged to be spam", Reason::kSpamDetected},
+    Rule{"", "too many invalid recipients", Reason::kBlocked},
+    Rule{"", "authentication not allowed", Reason::kSecurityError},
+    Rule{"", "from: addresses are not allowed", Reason::kRejected},
+    Rule{"", "as a from: address", Reason::kRejected},
 };
 
 // Apple iCloud
 constexpr std::array<std::string_view, 3> kAppleHosts = {".icloud.com", ".me.com", ".mac.com"};
 constexpr std::array kAppleRules = {
-    Rule{"", "recipient no longer on server", "hasmoved"},
-    Rule{"", "user is over quota", "mailboxfull"},
-    Rule{"", "user does not exist", "userunknown"},
-    Rule{"", "mailbox is disabled", "suspend"},
-    Rule{"", "blocked", "blocked"},
+    Rule{"", "recipient no longer on server", Reason::kHasMoved},
+    Rule{"", "user is over quota", Reason::kMailboxFull},
+    Rule{"", "user does not exist", Reason::kUserUnknown},
+    Rule{"", "mailbox is disabled", Reason::kSuspend},
+    Rule{"", "blocked", Reason::kBlocked},
 };
 
 constexpr std::array<std::string_view, 4> kFranceHosts = {"laposte.net", "orange.fr", "wanadoo.fr",
@@ -222,49 +223,50 @@ bool status_matches(std::string_view status, std::string_view rule) {
   return status == rule;
 }
 
-using CodeEntry = std::pair<std::string_view, std::string_view>;
+using CodeEntry = std::pair<std::string_view, Reason>;
 
 // Orange / La Poste (Sisimai::Rhost::FrancePTT): "LPN007_426", "OFR_999"; the
 // last three digits name the error. Codes without a meaning give "undefined".
 constexpr std::array kFrancePttCodes = {
-    CodeEntry{"101", "blocked"},         CodeEntry{"102", "blocked"},
-    CodeEntry{"103", "blocked"},         CodeEntry{"104", "toomanyconn"},
-    CodeEntry{"305", "securityerror"},   CodeEntry{"401", "blocked"},
-    CodeEntry{"402", "securityerror"},   CodeEntry{"403", "rejected"},
-    CodeEntry{"405", "rejected"},        CodeEntry{"415", "rejected"},
-    CodeEntry{"416", "userunknown"},     CodeEntry{"417", "mailboxfull"},
-    CodeEntry{"418", "userunknown"},     CodeEntry{"420", "suspend"},
-    CodeEntry{"421", "rejected"},        CodeEntry{"426", "suspend"},
-    CodeEntry{"505", "systemerror"},     CodeEntry{"506", "spamdetected"},
-    CodeEntry{"510", "blocked"},         CodeEntry{"514", "mesgtoobig"},
-    CodeEntry{"517", "policyviolation"}, CodeEntry{"630", "policyviolation"},
-    CodeEntry{"999", "blocked"},
+    CodeEntry{"101", Reason::kBlocked},         CodeEntry{"102", Reason::kBlocked},
+    CodeEntry{"103", Reason::kBlocked},         CodeEntry{"104", Reason::kTooManyConn},
+    CodeEntry{"305", Reason::kSecurityError},   CodeEntry{"401", Reason::kBlocked},
+    CodeEntry{"402", Reason::kSecurityError},   CodeEntry{"403", Reason::kRejected},
+    CodeEntry{"405", Reason::kRejected},        CodeEntry{"415", Reason::kRejected},
+    CodeEntry{"416", Reason::kUserUnknown},     CodeEntry{"417", Reason::kMailboxFull},
+    CodeEntry{"418", Reason::kUserUnknown},     CodeEntry{"420", Reason::kSuspend},
+    CodeEntry{"421", Reason::kRejected},        CodeEntry{"426", Reason::kSuspend},
+    CodeEntry{"505", Reason::kSystemError},     CodeEntry{"506", Reason::kSpamDetected},
+    CodeEntry{"510", Reason::kBlocked},         CodeEntry{"514", Reason::kMesgTooBig},
+    CodeEntry{"517", Reason::kPolicyViolation}, CodeEntry{"630", Reason::kPolicyViolation},
+    CodeEntry{"999", Reason::kBlocked},
 };
 
 // Cox (Sisimai::Rhost::Cox): "AUP#CXBL"
 constexpr std::array kCoxCodes = {
-    CodeEntry{"cxbl", "blocked"},       CodeEntry{"cxthrt", "securityerror"},
-    CodeEntry{"cxmj", "securityerror"}, CodeEntry{"cxdns", "requireptr"},
-    CodeEntry{"cxsndr", "rejected"},    CodeEntry{"cxsmtp", "rejected"},
-    CodeEntry{"cxcnct", "toomanyconn"}, CodeEntry{"cxmxrt", "toomanyconn"},
-    CodeEntry{"cdrbl", "blocked"},      CodeEntry{"ipbl", "blocked"},
-    CodeEntry{"urlbl", "spamdetected"},
+    CodeEntry{"cxbl", Reason::kBlocked},       CodeEntry{"cxthrt", Reason::kSecurityError},
+    CodeEntry{"cxmj", Reason::kSecurityError}, CodeEntry{"cxdns", Reason::kRequirePtr},
+    CodeEntry{"cxsndr", Reason::kRejected},    CodeEntry{"cxsmtp", Reason::kRejected},
+    CodeEntry{"cxcnct", Reason::kTooManyConn}, CodeEntry{"cxmxrt", Reason::kTooManyConn},
+    CodeEntry{"cdrbl", Reason::kBlocked},      CodeEntry{"ipbl", Reason::kBlocked},
+    CodeEntry{"urlbl", Reason::kSpamDetected},
 };
 
 // I.UA (Sisimai::Rhost::IUA): "http://mail.i.ua/err/3/"
 constexpr std::array kIuaCodes = {
-    CodeEntry{"1", "norelaying"},  CodeEntry{"2", "userunknown"}, CodeEntry{"3", "suspend"},
-    CodeEntry{"4", "mailboxfull"}, CodeEntry{"5", "toomanyconn"}, CodeEntry{"6", "norelaying"},
-    CodeEntry{"7", "blocked"},     CodeEntry{"8", "rejected"},    CodeEntry{"9", "blocked"},
-    CodeEntry{"10", "filtered"},
+    CodeEntry{"1", Reason::kNoRelaying},  CodeEntry{"2", Reason::kUserUnknown},
+    CodeEntry{"3", Reason::kSuspend},     CodeEntry{"4", Reason::kMailboxFull},
+    CodeEntry{"5", Reason::kTooManyConn}, CodeEntry{"6", Reason::kNoRelaying},
+    CodeEntry{"7", Reason::kBlocked},     CodeEntry{"8", Reason::kRejected},
+    CodeEntry{"9", Reason::kBlocked},     CodeEntry{"10", Reason::kFiltered},
 };
 
 template <typename Table>
-std::string_view lookup(const Table& table, std::string_view key) {
+std::optional<Reason> lookup(const Table& table, std::string_view key) {
   for (const auto& e : table) {
     if (e.first == key) return e.second;
   }
-  return {};
+  return std::nullopt;
 }
 
 bool is_digit(char c) {
@@ -274,7 +276,7 @@ bool is_alpha(char c) {
   return c >= 'a' && c <= 'z';
 }
 
-std::string_view france_ptt(std::string_view text) {
+std::optional<Reason> france_ptt(std::string_view text) {
   for (std::string_view tag : {"lpnaaa", "lpn", "ofr", "ouk"}) {
     for (std::size_t p = text.find(tag); p != std::string_view::npos; p = text.find(tag, p + 1)) {
       std::size_t i = p + tag.size();
@@ -284,15 +286,14 @@ std::string_view france_ptt(std::string_view text) {
       if (i - start < 4 || (i < text.size() && is_alpha(text[i]))) continue;
       const std::string_view digits = text.substr(i - 3, 3);
       if (!is_digit(digits[0]) || !is_digit(digits[1]) || !is_digit(digits[2])) continue;
-      const std::string_view r = lookup(kFrancePttCodes, digits);
-      return r.empty() ? std::string_view{"undefined"} : r;
+      return lookup(kFrancePttCodes, digits).value_or(Reason::kUndefined);
     }
   }
   return {};
 }
 
 // "AUP#CXBL" (Cox) or "AUP#In-1310" (Spectrum, numbered).
-std::string_view aup_code(std::string_view text) {
+std::optional<Reason> aup_code(std::string_view text) {
   const std::size_t p = text.find("aup#");
   if (p == std::string_view::npos) return {};
   std::size_t i = p + 4;
@@ -314,25 +315,25 @@ std::string_view aup_code(std::string_view text) {
   // Sisimai::Rhost::Spectrum
   struct Range {
     int lo, hi;
-    std::string_view reason;
+    Reason reason;
   };
   static constexpr std::array<Range, 16> kSpectrum = {{
-      {1000, 1000, "blocked"},
-      {1010, 1010, "rejected"},
-      {1020, 1080, "rejected"},
-      {1090, 1090, "systemerror"},
-      {1100, 1150, "blocked"},
-      {1160, 1190, "policyviolation"},
-      {1200, 1210, "blocked"},
-      {1220, 1250, "blocked"},
-      {1260, 1260, "networkerror"},
-      {1300, 1340, "toomanyconn"},
-      {1350, 1490, "toomanyconn"},
-      {1500, 1500, "rejected"},
-      {1520, 1520, "rejected"},
-      {1530, 1530, "mesgtoobig"},
-      {1540, 1550, "toomanyconn"},
-      {1560, 1560, "policyviolation"},
+      {1000, 1000, Reason::kBlocked},
+      {1010, 1010, Reason::kRejected},
+      {1020, 1080, Reason::kRejected},
+      {1090, 1090, Reason::kSystemError},
+      {1100, 1150, Reason::kBlocked},
+      {1160, 1190, Reason::kPolicyViolation},
+      {1200, 1210, Reason::kBlocked},
+      {1220, 1250, Reason::kBlocked},
+      {1260, 1260, Reason::kNetworkError},
+      {1300, 1340, Reason::kTooManyConn},
+      {1350, 1490, Reason::kTooManyConn},
+      {1500, 1500, Reason::kRejected},
+      {1520, 1520, Reason::kRejected},
+      {1530, 1530, Reason::kMesgTooBig},
+      {1540, 1550, Reason::kTooManyConn},
+      {1560, 1560, Reason::kPolicyViolation},
   }};
   for (const Range& r : kSpectrum) {
     if (number >= r.lo && number <= r.hi) return r.reason;
@@ -340,7 +341,7 @@ std::string_view aup_code(std::string_view text) {
   return {};
 }
 
-std::string_view iua(std::string_view text) {
+std::optional<Reason> iua(std::string_view text) {
   const std::size_t p = text.find(".i.ua/err/");
   if (p == std::string_view::npos) return {};
   std::size_t i = p + 10;
@@ -350,31 +351,31 @@ std::string_view iua(std::string_view text) {
 }
 
 // NTT docomo (Sisimai::Rhost::NTTDOCOMO): its codes depend on the command.
-std::string_view nttdocomo(const RhostInput& in) {
-  if (in.status == "5.1.1") return "userunknown";
-  if (in.status == "5.2.0") return "filtered";
-  if (phrase_in(in.lower_text, "552 too much mail data")) return "mailboxfull";
-  if (phrase_in(in.lower_text, "552 too many recipients")) return "toomanyconn";
+std::optional<Reason> nttdocomo(const RhostInput& in) {
+  if (in.status == "5.1.1") return Reason::kUserUnknown;
+  if (in.status == "5.2.0") return Reason::kFiltered;
+  if (phrase_in(in.lower_text, "552 too much mail data")) return Reason::kMailboxFull;
+  if (phrase_in(in.lower_text, "552 too many recipients")) return Reason::kTooManyConn;
   if (phrase_in(in.lower_text, "503 bad sequence of commands") ||
       phrase_in(in.lower_text, "504 command parameter not implemented")) {
-    return "syntaxerror";
+    return Reason::kSyntaxError;
   }
   if (in.status.empty() || in.status == "5.0.0") {
-    if (in.smtp_command == "RCPT") return "userunknown";
-    if (in.smtp_command == "DATA") return "rejected";
+    if (in.smtp_command == "RCPT") return Reason::kUserUnknown;
+    if (in.smtp_command == "DATA") return Reason::kRejected;
   }
   return {};
 }
 
 }  // namespace
 
-std::string_view rhost_reason(const RhostInput& in) {
+std::optional<Reason> rhost_reason(const RhostInput& in) {
   // Provider codes distinctive enough to trust without the host name.
-  if (std::string_view r = aup_code(in.lower_text); !r.empty()) return r;
-  if (std::string_view r = iua(in.lower_text); !r.empty()) return r;
+  if (std::optional<Reason> r = aup_code(in.lower_text)) return r;
+  if (std::optional<Reason> r = iua(in.lower_text)) return r;
   if (host_matches(in.remote_mta, kFranceHosts) ||
       in.lower_text.find("lpn") != std::string_view::npos) {
-    if (std::string_view r = france_ptt(in.lower_text); !r.empty()) return r;
+    if (std::optional<Reason> r = france_ptt(in.lower_text)) return r;
   }
   if (host_matches(in.remote_mta, kDocomoHosts)) return nttdocomo(in);
   if (in.remote_mta.empty()) return {};

@@ -4,7 +4,10 @@
 // remote MTA's host name. Thread safety: pure function over static tables.
 #pragma once
 
+#include <optional>
 #include <string_view>
+
+#include "smtp_explain/report.h"
 
 namespace smtp_explain::reason_detail {
 
@@ -16,7 +19,7 @@ struct RhostInput {
   std::string_view smtp_command;  // "RCPT", "DATA", ... or empty
 };
 
-// The reason the provider's own rules give, or "" if no rule applies.
-std::string_view rhost_reason(const RhostInput& in);
+// The reason the provider's own rules give, or nullopt if no rule applies.
+std::optional<Reason> rhost_reason(const RhostInput& in);
 
 }  // namespace smtp_explain::reason_detail

@@ -4,11 +4,14 @@
 // Thread safety: pure function over a static table.
 #pragma once
 
+#include <optional>
 #include <string_view>
+
+#include "smtp_explain/report.h"
 
 namespace smtp_explain::reason_detail {
 
-// The reason `status` ("5.2.2") stands for, or "" if the code does not decide.
-std::string_view reason_for_status(std::string_view status);
+// The reason `status` ("5.2.2") stands for, or nullopt if the code does not decide.
+std::optional<Reason> reason_for_status(std::string_view status);
 
 }  // namespace smtp_explain::reason_detail

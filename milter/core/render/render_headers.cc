@@ -58,13 +58,6 @@ bool is_status_code(std::string_view s) {
 }
 
 // A reason token as it may appear in the Reason field: [a-z0-9-].
-bool is_reason_token(std::string_view s) {
-  if (s.empty() || s.size() > 64) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
-}
-
 // Catalog or provider text as header atoms: cleaned, and RFC 2047 encoded when
 // it is not ASCII or could be mistaken for encoded words.
 std::vector<std::string> text_atoms(std::string_view text) {
@@ -137,11 +130,11 @@ std::vector<HeaderField> render_headers(const Report& report,
     fields.push_back({name, fold_atoms(name, {std::string(to_string(cls))})});
   }
 
-  std::vector<std::string> reasons;
+  std::vector<std::string> reasons;  // each name with its comma
   for (const Recipient& r : report.recipients) {
-    if (!is_reason_token(r.reason)) continue;
-    if (std::find(reasons.begin(), reasons.end(), r.reason + ",") != reasons.end()) continue;
-    reasons.push_back(r.reason + ",");
+    std::string token = std::string(to_string(r.reason)) + ",";
+    if (std::find(reasons.begin(), reasons.end(), token) != reasons.end()) continue;
+    reasons.push_back(std::move(token));
   }
   if (!reasons.empty()) {
     reasons.back().pop_back();  // no comma after the last one
