@@ -8,13 +8,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "formats.h"
+#include "family.h"
 #include "smtp_explain/parser.h"
 #include "test_support.h"
-
-namespace smtp_explain {
-bool scan_mxlogic(const Message& msg, std::vector<FoundRecipient>* out);
-}
 
 namespace fs = std::filesystem;
 using smtp_explain::Kind;
@@ -123,8 +119,9 @@ TEST_CASE("group-b families read their corpus bounces", "[formats_b]") {
 
 TEST_CASE("MXLogic scanner reads its Exim-style text and command", "[formats_b]") {
   const smtp_explain::Message msg = to_message(read_file(kCorpus / "lf/lhost-mxlogic-01.eml"));
-  std::vector<smtp_explain::FoundRecipient> found;
-  REQUIRE(smtp_explain::scan_mxlogic(msg, &found));
+  smtp_explain::FoundList found;
+  REQUIRE(smtp_explain::mxlogic_family.claims(msg.headers));
+  REQUIRE(smtp_explain::mxlogic_family.scan(msg, &found));
   REQUIRE(found.size() == 1);
   CHECK(found[0].address == "kijitora@example.co.jp");
   CHECK(found[0].diagnostic.find("550 5.1.1") != std::string::npos);
@@ -132,9 +129,7 @@ TEST_CASE("MXLogic scanner reads its Exim-style text and command", "[formats_b]"
   const smtp_explain::Message other = to_message(
       "From: friend@example.org\nSubject: hello\n\nThis message was created automatically by "
       "mail delivery software.\n\n  <a@example.net>: 550 no\n");
-  std::vector<smtp_explain::FoundRecipient> none;
-  CHECK_FALSE(smtp_explain::scan_mxlogic(other, &none));
-  CHECK(none.empty());
+  CHECK_FALSE(smtp_explain::mxlogic_family.claims(other.headers));
 }
 
 TEST_CASE("Sendmail refiner takes the failed command from the transcript", "[formats_b]") {

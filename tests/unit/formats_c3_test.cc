@@ -8,7 +8,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "formats.h"
+#include "family.h"
 #include "smtp_explain/parser.h"
 #include "test_support.h"
 
@@ -173,9 +173,9 @@ TEST_CASE("ReceivingSES: a receipt-rule template is the reason", "[formats_c3]")
 TEST_CASE("Yandex, SendGrid: the failed command from the text", "[formats_c3]") {
   const std::string yandex = read_corpus("lf", "lhost-yandex-01.eml");
   smtp_explain::Message msg = to_message(yandex);
-  std::vector<smtp_explain::FoundRecipient> found(1);
-  found[0].address = "kijitora@example.jp";
-  smtp_explain::run_dsn_refiners(msg, &found);
+  smtp_explain::FoundList found;
+  found.emplace_back().address = "kijitora@example.jp";
+  smtp_explain::run_refiners(msg, smtp_explain::claimed_families(msg.headers), &found);
   CHECK(found[0].smtp_command == "RCPT");
   const Report r = smtp_explain::parse_message(yandex);
   REQUIRE(r.recipients.size() == 1);
@@ -183,11 +183,11 @@ TEST_CASE("Yandex, SendGrid: the failed command from the text", "[formats_c3]") 
 
   const std::string sendgrid = read_corpus("lf", "lhost-sendgrid-01.eml");
   smtp_explain::Message sg = to_message(sendgrid);
-  std::vector<smtp_explain::FoundRecipient> sgf(1);
-  sgf[0].address = "kijitora@example.jp";
+  smtp_explain::FoundList sgf;
+  sgf.emplace_back().address = "kijitora@example.jp";
   sgf[0].status = "5.0.0";
   sgf[0].diagnostic = "550 5.1.1 <kijitora@example.jp>... User Unknown";
-  smtp_explain::run_dsn_refiners(sg, &sgf);
+  smtp_explain::run_refiners(sg, smtp_explain::claimed_families(sg.headers), &sgf);
   CHECK(sgf[0].smtp_command == "RCPT");
   CHECK(sgf[0].status == "5.1.1");
   const Report r3 = smtp_explain::parse_message(read_corpus("lf", "lhost-sendgrid-03.eml"));

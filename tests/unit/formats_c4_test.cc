@@ -9,7 +9,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "formats.h"
+#include "family.h"
 #include "smtp_explain/parser.h"
 #include "test_support.h"
 

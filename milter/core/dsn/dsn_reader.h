@@ -26,7 +26,7 @@ struct DsnFields {
   std::string received_from_mta;
   std::string arrival_date;
   std::string postfix_sender;
-  std::vector<FoundRecipient> recipients;
+  FoundList recipients;    // bounded where blocks are appended (found_recipient.h)
   bool malformed = false;  // fields without a recipient, or lines that are no field
 };
 

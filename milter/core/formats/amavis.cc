@@ -3,14 +3,14 @@
 // '"Content-filter at '; a multipart/report whose delivery-status part the
 // RFC 3464 reader reads. The module adds the reason from the diagnostic's
 // " - SPAM" / " - INFECTED" / " - BAD HEADER:" suffix (compared in lower case).
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
 // Sisimai's $messagesof, lower case.
-constexpr group_a::PhraseReason kMessages[] = {
+constexpr formats::PhraseReason kMessages[] = {
     {" - spam", Reason::kSpamDetected},
     {" - infected", Reason::kVirusDetected},
     {" - bad header:", Reason::kContentError},
@@ -26,13 +26,14 @@ bool is_amavis(const HeaderList& headers) {
 
 }  // namespace
 
-void refine_amavis(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_amavis(msg.headers)) return;
+void refine_amavis(const Message& /*msg*/, FoundList* found) {
   for (FoundRecipient& r : *found) {
-    const std::string q = to_lower(group_a::sweep(r.diagnostic));
-    const std::optional<Reason> reason = group_a::reason_for_phrases(q, kMessages);
+    const std::string q = to_lower(formats::sweep(r.diagnostic));
+    const std::optional<Reason> reason = formats::reason_for_phrases(q, kMessages);
     if (reason) r.reason_hint = reason;
   }
 }
+
+const Family amavis_family{"Amavis", is_amavis, nullptr, refine_amavis};
 
 }  // namespace smtp_explain

@@ -8,7 +8,7 @@
 //    status and diagnosticCode; bounceType/bounceSubType name some reasons.
 #include <nlohmann/json.hpp>
 
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -18,7 +18,7 @@ void refine_amazon_codes(FoundRecipient* r);  // amazonworkmail.cc
 namespace {
 
 bool is_ses_dsn(const HeaderList& h) {
-  if (group_a::has(h.get("X-Mailer"), "Amazon WorkMail")) return false;
+  if (formats::has(h.get("X-Mailer"), "Amazon WorkMail")) return false;
   return h.has("X-AWS-Outgoing") || h.has("X-SES-Outgoing");
 }
 
@@ -56,7 +56,7 @@ std::string_view str(const Json& obj, const char* key) {
 
 }  // namespace
 
-bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
+bool scan_amazonses(const Message& msg, FoundList* out) {
   if (msg.headers.get("X-Amz-Sns-Message-Id").empty()) return false;
   std::string_view body = trim(msg.text);
   if (!body.starts_with("{")) return false;
@@ -91,7 +91,7 @@ bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
       for (const Json& e : *list) {
         const std::string_view addr = str(e, "emailAddress");
         if (clean_address(addr).empty()) continue;
-        FoundRecipient& r = group_a::add_recipient(out, addr);
+        FoundRecipient& r = formats::add_recipient(out, addr);
         r.action = std::string(str(e, "action"));
         r.status = std::string(str(e, "status"));
         std::string_view diag = str(e, "diagnosticCode");
@@ -112,7 +112,7 @@ bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
         if (!e.is_string()) continue;
         const std::string& addr = e.get_ref<const std::string&>();
         if (clean_address(addr).empty()) continue;
-        FoundRecipient& r = group_a::add_recipient(out, addr);
+        FoundRecipient& r = formats::add_recipient(out, addr);
         r.action = "delivered";
         r.diagnostic = std::string(str(*d, "smtpResponse"));
         r.remote_mta = std::string(str(*d, "reportingMTA"));
@@ -123,12 +123,22 @@ bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
   return out->size() > before;
 }
 
-void refine_amazonses(const Message& msg, std::vector<FoundRecipient>* found) {
+void refine_amazonses(const Message& msg, FoundList* found) {
   if (!is_ses_dsn(msg.headers)) return;
   for (FoundRecipient& r : *found) {
     refine_amazon_codes(&r);
-    if (group_a::has(r.diagnostic, "Delivery expired")) r.reason_hint = Reason::kExpired;
+    if (formats::has(r.diagnostic, "Delivery expired")) r.reason_hint = Reason::kExpired;
   }
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return !h.get("X-Amz-Sns-Message-Id").empty() || is_ses_dsn(h);
+}
+
+}  // namespace
+
+const Family amazonses_family{"AmazonSES", claims, scan_amazonses, refine_amazonses};
 
 }  // namespace smtp_explain

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "formats.h"
+#include "family_text.h"
 #include "mime_header.h"
 #include "text_util.h"
 
@@ -126,13 +126,13 @@ constexpr std::string_view kDaemonNames[] = {
 };
 
 // Fields whose mere presence marks a delivery report.
-constexpr std::string_view kBounceFields[] = {
+constexpr HeaderKey kBounceFields[] = {
     "X-Failed-Recipients",  "X-MS-Exchange-Message-Is-Ndr", "X-MX-Bounce",
     "X-MS-Embedded-Report", "X-Mailer-Daemon-Error",
 };
 
 // Fields that justify a look at the body (Sisimai Lhost header checks).
-constexpr std::string_view kWeakFields[] = {
+constexpr HeaderKey kWeakFields[] = {
     "X-AWS-Outgoing",     "X-SES-Outgoing",     "X-Amz-Sns-Message-Id",
     "X-MXL-Hash",         "X-MXL-NoteHash",     "X-Mailer-Daemon",
     "X-Postfix-Queue-ID", "X-AHMAILID",         "X-MLServer",
@@ -173,7 +173,7 @@ bool sender_or_fields_say_delivery(const HeaderList& headers, std::string_view f
   }
   if (any_substring(display, kDaemonNames)) return true;
   if (any_substring(subject, kBounceSubjects)) return true;
-  for (std::string_view f : kBounceFields) {
+  for (const HeaderKey& f : kBounceFields) {
     if (headers.has(f)) return true;
   }
   return false;
@@ -183,7 +183,7 @@ bool sender_or_fields_say_delivery(const HeaderList& headers, std::string_view f
 // or a read receipt (evaluate_headers' delivery_report rule for it).
 bool content_type_says_delivery(std::string_view ctype) {
   if (!istarts_with(trim(ctype), "multipart/report")) return false;
-  const std::string type = header_param(ctype, "report-type");
+  const std::string_view type = header_param(ctype, "report-type");
   return type != "feedback-report" && type != "disposition-notification";
 }
 
@@ -217,7 +217,7 @@ GateVerdict evaluate_headers(const HeaderList& headers,
   if (headers.has("Return-Path") && is_null_path(headers.get("Return-Path"))) v.null_sender = true;
 
   if (istarts_with(trim(ctype), "multipart/report")) {
-    const std::string type = header_param(ctype, "report-type");
+    const std::string_view type = header_param(ctype, "report-type");
     if (type == "feedback-report") {
       v.feedback_report = true;
     } else if (type == "disposition-notification") {
@@ -230,7 +230,7 @@ GateVerdict evaluate_headers(const HeaderList& headers,
   const std::string local = from_local_part(from);
   if (sender_or_fields_say_delivery(headers, from, local, subject)) v.delivery_report = true;
 
-  for (std::string_view f : kWeakFields) {
+  for (const HeaderKey& f : kWeakFields) {
     if (headers.has(f)) v.weak_signal = true;
   }
   if (any_substring(headers.get("X-Mailer"), kWeakMailers)) v.weak_signal = true;

@@ -5,7 +5,7 @@
 // carries Facebook's own response code ("550 5.1.1 RCP-P2 http://postmaster.
 // facebook.com/response_codes?ip=...#rcp Refused due to recipient
 // preferences"), which the module's table maps to a reason.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -59,9 +59,7 @@ std::string_view response_code(std::string_view diag) {
 
 }  // namespace
 
-void refine_facebook(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (msg.headers.get("From") != "Facebook <mailer-daemon@mx.facebook.com>") return;
-  if (msg.headers.get("Subject") != "Sorry, your message could not be delivered") return;
+void refine_facebook(const Message& /*msg*/, FoundList* found) {
   // Sisimai keeps the last code seen across recipients ($fbresponse).
   std::string fb;
   for (FoundRecipient& r : *found) {
@@ -79,5 +77,16 @@ void refine_facebook(const Message& msg, std::vector<FoundRecipient>* found) {
     if (reason) r.reason_hint = reason;
   }
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.get("From") == "Facebook <mailer-daemon@mx.facebook.com>" &&
+         h.get("Subject") == "Sorry, your message could not be delivered";
+}
+
+}  // namespace
+
+const Family facebook_family{"Facebook", claims, nullptr, refine_facebook};
 
 }  // namespace smtp_explain

@@ -18,8 +18,7 @@
 // and as a refiner of the DSN part.
 #include <array>
 
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -36,20 +35,19 @@ bool is_outlook_host(std::string_view text) {
 bool is_office365(const HeaderList& h) {
   int match = 0;
   if (h.get("Subject").find("Undeliverable:") != std::string_view::npos) ++match;
-  for (std::string_view name :
-       {"X-MS-Exchange-Message-Is-Ndr", "X-Microsoft-Antispam-PRVS",
-        "X-Exchange-Antispam-Report-Test", "X-Exchange-Antispam-Report-CFA-Test",
-        "X-MS-Exchange-CrossTenant-OriginalArrivalTime",
-        "X-MS-Exchange-CrossTenant-FromEntityHeader",
-        "X-MS-Exchange-Transport-CrossTenantHeadersStamped"}) {
+  static constexpr HeaderKey kMicrosoftFields[] = {
+      "X-MS-Exchange-Message-Is-Ndr",
+      "X-Microsoft-Antispam-PRVS",
+      "X-Exchange-Antispam-Report-Test",
+      "X-Exchange-Antispam-Report-CFA-Test",
+      "X-MS-Exchange-CrossTenant-OriginalArrivalTime",
+      "X-MS-Exchange-CrossTenant-FromEntityHeader",
+      "X-MS-Exchange-Transport-CrossTenantHeadersStamped",
+  };
+  for (const HeaderKey& name : kMicrosoftFields) {
     if (!h.get(name).empty()) ++match;
   }
-  for (std::string_view r : h.all("Received")) {
-    if (is_outlook_host(r)) {
-      ++match;
-      break;
-    }
-  }
+  if (h.any_of("Received", is_outlook_host)) ++match;
   if (is_outlook_host(h.get("Message-ID"))) ++match;
   return match >= 2;
 }
@@ -138,7 +136,7 @@ bool says_rcpt_failed(std::string_view diagnosis) {
 
 bool starts_any(std::string_view line, std::initializer_list<std::string_view> prefixes) {
   for (std::string_view p : prefixes) {
-    if (group_b::starts(line, p)) return true;
+    if (formats::starts(line, p)) return true;
   }
   return false;
 }
@@ -171,7 +169,7 @@ std::vector<Entry> read_text(const Message& msg) {
   bool reading = false;
   bool end_of_error = false;
   Entry* current = nullptr;
-  for (std::string_view e : split_lines(error_part(msg.text))) {
+  for (std::string_view e : split_lines(msg.error_text)) {
     if (!reading) {
       reading = starts_any(e, {"Delivery has failed to these recipients or groups:",
                                "Original Message Details"}) ||
@@ -183,16 +181,16 @@ std::vector<Entry> read_text(const Message& msg) {
     }
     if (e.empty()) continue;
     std::string_view addr = mailto_recipient(e);
-    if (addr.empty() && group_b::starts(e, "Recipient Address:")) {
+    if (addr.empty() && formats::starts(e, "Recipient Address:")) {
       addr = trim(e.substr(18));
     }
     if (!addr.empty()) {
-      out.push_back({group_b::recipient_at(addr), {}});
+      out.push_back({formats::recipient_at(addr), {}});
       current = &out.back();
       continue;
     }
     if (current == nullptr) continue;
-    if (group_b::starts(e, "Generating server: ")) continue;
+    if (formats::starts(e, "Generating server: ")) continue;
     if (end_of_error) {
       // After "Original message headers:": DSN fields, if the NDR has them.
       const std::size_t colon = e.find(':');
@@ -235,9 +233,9 @@ std::vector<Entry> read_text(const Message& msg) {
     current->diagnosis += e;
   }
   for (Entry& v : out) {
-    v.diagnosis = group_b::sweep(v.diagnosis);
+    v.diagnosis = formats::sweep(v.diagnosis);
     if (v.r.status.empty() || v.r.status.ends_with(".0.0")) {
-      std::string st = group_b::status_in(v.diagnosis);
+      std::string st = formats::status_in(v.diagnosis);
       if (!st.empty()) v.r.status = std::move(st);
     }
     if (says_rcpt_failed(v.diagnosis)) v.r.smtp_command = "RCPT";
@@ -249,15 +247,13 @@ std::vector<Entry> read_text(const Message& msg) {
 
 }  // namespace
 
-bool scan_office365(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!is_office365(msg.headers)) return false;
+bool scan_office365(const Message& msg, FoundList* out) {
   const std::size_t before = out->size();
   for (Entry& v : read_text(msg)) out->push_back(std::move(v.r));
   return out->size() > before;
 }
 
-void refine_office365(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_office365(msg.headers)) return;
+void refine_office365(const Message& msg, FoundList* found) {
   const std::vector<Entry> text = read_text(msg);
   for (FoundRecipient& r : *found) {
     const std::string a = clean_address(r.address);
@@ -272,12 +268,14 @@ void refine_office365(const Message& msg, std::vector<FoundRecipient>* found) {
       r.smtp_command = "RCPT";
     }
     if (r.status.empty() || r.status.ends_with(".0.0")) {
-      std::string st = group_b::status_in(r.diagnostic);
+      std::string st = formats::status_in(r.diagnostic);
       if (st.empty() && match != nullptr) st = match->r.status;
       if (!st.empty()) r.status = std::move(st);
     }
     if (!r.reason_hint) r.reason_hint = reason_for_office365_status(r.status);
   }
 }
+
+const Family office365_family{"Office365", is_office365, scan_office365, refine_office365};
 
 }  // namespace smtp_explain

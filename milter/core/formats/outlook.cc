@@ -5,7 +5,7 @@
 // Diagnostic-Code: the module then states the error itself (a delay, or no
 // connection to the destination), and two of Hotmail's sentences name the
 // reason.
-#include "formats.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -26,20 +26,19 @@ bool is_outlook(const HeaderList& h) {
 }
 
 struct Phrase {
-  Reason reason;
   std::string_view text;
+  Reason reason;
 };
 
 constexpr Phrase kReasons[] = {
-    {Reason::kHostUnknown,
-     "The mail could not be delivered to the recipient because the domain is not reachable"},
-    {Reason::kUserUnknown, "Requested action not taken: mailbox unavailable"},
+    {"The mail could not be delivered to the recipient because the domain is not reachable",
+     Reason::kHostUnknown},
+    {"Requested action not taken: mailbox unavailable", Reason::kUserUnknown},
 };
 
 }  // namespace
 
-void refine_outlook(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_outlook(msg.headers)) return;
+void refine_outlook(const Message& /*msg*/, FoundList* found) {
   for (FoundRecipient& r : *found) {
     if (trim(r.diagnostic).empty()) {
       r.diagnostic = r.action == "delayed"
@@ -55,5 +54,7 @@ void refine_outlook(const Message& msg, std::vector<FoundRecipient>* found) {
     }
   }
 }
+
+const Family outlook_family{"Outlook", is_outlook, nullptr, refine_outlook};
 
 }  // namespace smtp_explain

@@ -5,7 +5,7 @@
 //   X-PowerMTA-BounceCategory: bad-mailbox
 // which names the reason.
 #include "dsn_extra_fields.h"
-#include "formats.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -39,8 +39,7 @@ std::optional<Reason> reason_for_category(std::string_view category) {
 
 }  // namespace
 
-void refine_powermta(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (msg.headers.get("Subject").find("Delivery report") == std::string_view::npos) return;
+void refine_powermta(const Message& msg, FoundList* found) {
   const std::vector<DsnExtraField> categories = dsn_extra_fields(msg, "X-PowerMTA-BounceCategory");
   if (categories.empty()) return;
   for (FoundRecipient& r : *found) {
@@ -53,5 +52,15 @@ void refine_powermta(const Message& msg, std::vector<FoundRecipient>* found) {
     if (reason) r.reason_hint = reason;
   }
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.get("Subject").find("Delivery report") != std::string_view::npos;
+}
+
+}  // namespace
+
+const Family powermta_family{"PowerMTA", claims, nullptr, refine_powermta};
 
 }  // namespace smtp_explain

@@ -8,51 +8,50 @@
 //   Giving up on 192.0.2.153.
 //   --- Below this line is a copy of the message.
 // The reader is shared with Sisimai's X4 (formats/x4.cc).
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "reason.h"
 #include "text_util.h"
 
 namespace smtp_explain {
-namespace group_b {
+namespace formats {
 namespace {
 
-constexpr ReasonPhrase kMessages[] = {
-    {Reason::kUserUnknown, "no mailbox here by that name"},
-    {Reason::kUserUnknown, "does not like recipient."},
-    {Reason::kMailboxFull, "disk quota exceeded"},
-    {Reason::kMesgTooBig, "Message size exceeds fixed maximum message size:"},
-    {Reason::kHostUnknown, "Sorry, I couldn't find any host "},
-    {Reason::kSystemFull,
-     "Requested action not taken: mailbox unavailable (not enough free space)"},
-    {Reason::kSystemError, "bad interpreter: No such file or directory"},
-    {Reason::kSystemError, "system error"},
-    {Reason::kSystemError, "Unable to"},
-    {Reason::kNetworkError, "Sorry, I wasn't able to establish an SMTP connection"},
-    {Reason::kNotAccept, "Sorry, I couldn't find a mail exchanger or IP address"},
-    {Reason::kNetworkError,
-     "Sorry. Although I'm listed as a best-preference MX or A for that host"},
+constexpr PhraseReason kMessages[] = {
+    {"no mailbox here by that name", Reason::kUserUnknown},
+    {"does not like recipient.", Reason::kUserUnknown},
+    {"disk quota exceeded", Reason::kMailboxFull},
+    {"Message size exceeds fixed maximum message size:", Reason::kMesgTooBig},
+    {"Sorry, I couldn't find any host ", Reason::kHostUnknown},
+    {"Requested action not taken: mailbox unavailable (not enough free space)",
+     Reason::kSystemFull},
+    {"bad interpreter: No such file or directory", Reason::kSystemError},
+    {"system error", Reason::kSystemError},
+    {"Unable to", Reason::kSystemError},
+    {"Sorry, I wasn't able to establish an SMTP connection", Reason::kNetworkError},
+    {"Sorry, I couldn't find a mail exchanger or IP address", Reason::kNotAccept},
+    {"Sorry. Although I'm listed as a best-preference MX or A for that host",
+     Reason::kNetworkError},
 };
 
 // Errors of the qmail-ldap patch.
-constexpr ReasonPhrase kLdapFailures[] = {
-    {Reason::kSuspend, "Mailaddress is administratively disabled"},
-    {Reason::kSuspend, "Mailaddress is administrativley disabled"},
-    {Reason::kSuspend, "Mailaddress is administrativly disabled"},
-    {Reason::kSuspend, "Mailaddress is administrativeley disabled"},
-    {Reason::kUserUnknown, "Sorry, no mailbox here by that name"},
-    {Reason::kExceedLimit, "The message exeeded the maximum size the user accepts"},
-    {Reason::kSystemError, "Automatic homedir creator crashed"},
-    {Reason::kSystemError, "Illegal value in LDAP attribute"},
-    {Reason::kSystemError, "LDAP attribute is not given but mandatory"},
-    {Reason::kSystemError, "Timeout while performing search on LDAP server"},
-    {Reason::kSystemError, "Too many results returned but needs to be unique"},
-    {Reason::kSystemError, "Permanent error while executing qmail-forward"},
-    {Reason::kSystemError, "Temporary error in automatic homedir creation"},
-    {Reason::kSystemError, "Temporary error while executing qmail-forward"},
-    {Reason::kSystemError, "Temporary failure in LDAP lookup"},
-    {Reason::kSystemError, "Unable to contact LDAP server"},
-    {Reason::kSystemError, "Unable to login into LDAP server, bad credentials"},
+constexpr PhraseReason kLdapFailures[] = {
+    {"Mailaddress is administratively disabled", Reason::kSuspend},
+    {"Mailaddress is administrativley disabled", Reason::kSuspend},
+    {"Mailaddress is administrativly disabled", Reason::kSuspend},
+    {"Mailaddress is administrativeley disabled", Reason::kSuspend},
+    {"Sorry, no mailbox here by that name", Reason::kUserUnknown},
+    {"The message exeeded the maximum size the user accepts", Reason::kExceedLimit},
+    {"Automatic homedir creator crashed", Reason::kSystemError},
+    {"Illegal value in LDAP attribute", Reason::kSystemError},
+    {"LDAP attribute is not given but mandatory", Reason::kSystemError},
+    {"Timeout while performing search on LDAP server", Reason::kSystemError},
+    {"Too many results returned but needs to be unique", Reason::kSystemError},
+    {"Permanent error while executing qmail-forward", Reason::kSystemError},
+    {"Temporary error in automatic homedir creation", Reason::kSystemError},
+    {"Temporary error while executing qmail-forward", Reason::kSystemError},
+    {"Temporary failure in LDAP lookup", Reason::kSystemError},
+    {"Unable to contact LDAP server", Reason::kSystemError},
+    {"Unable to login into LDAP server, bad credentials", Reason::kSystemError},
 };
 
 constexpr std::string_view kHasExpired = "this message has been in the queue too long.";
@@ -112,7 +111,7 @@ std::string qmail_rhost(std::string_view line) {
 std::string_view recipient_line(std::string_view line) {
   std::string_view t = line;
   while (!t.empty() && is_space_or_tab(t.back())) t.remove_suffix(1);
-  if (group_b::starts(t, "To")) {
+  if (formats::starts(t, "To")) {
     std::string_view rest = t.substr(2);
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
     if (!rest.empty() && rest.front() == ':') t = rest.substr(1);
@@ -125,8 +124,7 @@ std::string_view recipient_line(std::string_view line) {
 
 }  // namespace
 
-bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line),
-                      std::vector<FoundRecipient>* out) {
+bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line), FoundList* out) {
   std::string_view error =
       cut_before_line(msg.text, "--- Below this line is a copy of the message.", false);
   error = cut_before_line(error, "--- Original message follows.", false);
@@ -148,7 +146,7 @@ bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line
     FoundRecipient& r = out->back();
     r.diagnostic += line;
     r.diagnostic += ' ';
-    if (group_b::starts(line, "Remote host said:")) remote_said.back() = std::string(line);
+    if (formats::starts(line, "Remote host said:")) remote_said.back() = std::string(line);
     if (r.remote_mta.empty()) r.remote_mta = qmail_rhost(line);
   }
   for (std::size_t i = before; i < out->size(); ++i) {
@@ -179,34 +177,37 @@ bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line
       continue;
     }
     std::optional<Reason> hint;
-    if (!remote.empty()) hint = reason_from_phrases(remote, kMessages);
-    if (!hint) hint = reason_from_phrases(r.diagnostic, kMessages);
-    if (!hint) hint = reason_from_phrases(r.diagnostic, kLdapFailures);
+    if (!remote.empty()) hint = reason_for_phrases(remote, kMessages, Case::kIgnore);
+    if (!hint) hint = reason_for_phrases(r.diagnostic, kMessages, Case::kIgnore);
+    if (!hint) hint = reason_for_phrases(r.diagnostic, kLdapFailures, Case::kIgnore);
     if (!hint && r.diagnostic.find(kHasExpired) != std::string_view::npos) hint = Reason::kExpired;
     r.reason_hint = hint;
   }
   return out->size() > before;
 }
 
-}  // namespace group_b
+}  // namespace formats
 
-bool scan_qmail(const Message& msg, std::vector<FoundRecipient>* out) {
-  bool match = msg.headers.get("Subject") == "failure notice";
-  for (std::string_view r : msg.headers.all("Received")) {
-    if (match) break;
-    // "(qmail 12345 invoked for bounce)" / "(qmail 12345 invoked from network)"
-    if (!group_b::starts(r, "(qmail ")) continue;
-    std::size_t p = 7;
-    while (p < r.size() && is_ascii_digit(r[p])) ++p;
-    if (p == 7) continue;
-    std::string_view rest = trim(r.substr(p));
-    match = group_b::starts(rest, "invoked for bounce)") ||
-            group_b::starts(rest, "invoked from network)");
-  }
-  if (!match) return false;
-  return group_b::read_qmail_style(
-      msg, [](std::string_view line) { return group_b::starts(line, "Hi. This is the qmail"); },
+bool scan_qmail(const Message& msg, FoundList* out) {
+  return formats::read_qmail_style(
+      msg, [](std::string_view line) { return formats::starts(line, "Hi. This is the qmail"); },
       out);
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  if (h.get("Subject") == "failure notice") return true;
+  // "(qmail 12345 invoked for bounce)" / "(qmail 12345 invoked from network)"
+  return h.any_of("Received", [](std::string_view r) {
+    const std::string_view rest = formats::after_qmail_pid(r);
+    return formats::starts(rest, "invoked for bounce)") ||
+           formats::starts(rest, "invoked from network)");
+  });
+}
+
+}  // namespace
+
+const Family qmail_family{"qmail", claims, scan_qmail};
 
 }  // namespace smtp_explain

@@ -1,3 +1,4 @@
+// Header-field reading (see mime_header.h).
 #include "mime_header.h"
 
 #include <algorithm>
@@ -10,53 +11,13 @@
 
 namespace smtp_explain {
 
-// ---- HeaderList (message.h) -------------------------------------------------
-
-namespace {
-
-// Field names compared ignoring ASCII case; inline, as the format scanners ask
-// for fields by name hundreds of times per message.
-inline bool same_name(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i] && ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-std::string_view HeaderList::get(std::string_view name) const {
-  for (const MimeField& f : fields) {
-    if (same_name(f.name, name)) return f.value;
-  }
-  return {};
-}
-
-bool HeaderList::has(std::string_view name) const {
-  for (const MimeField& f : fields) {
-    if (same_name(f.name, name)) return true;
-  }
-  return false;
-}
-
-std::vector<std::string_view> HeaderList::all(std::string_view name) const {
-  std::vector<std::string_view> out;
-  for (const MimeField& f : fields) {
-    if (same_name(f.name, name)) out.push_back(f.value);
-  }
-  return out;
-}
-
 // ---- field values -----------------------------------------------------------
 
-std::string unfold(std::string_view value) {
-  std::string out;
-  out.reserve(value.size());
-  // The next CR, LF and NUL at or after i, each found by memchr and refound
-  // only once passed: the ordinary runs between them are copied at once.
+std::string_view unfold(std::string_view value, TextArena* arena) {
   const char* data = value.data();
   const std::size_t n = value.size();
+  // The next CR, LF and NUL, each found by memchr and refound only once
+  // passed: the ordinary runs between them are copied at once.
   auto find_byte = [&](char byte, std::size_t from) -> std::size_t {
     const void* hit = from < n ? std::memchr(data + from, byte, n - from) : nullptr;
     return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - data) : n;
@@ -64,32 +25,32 @@ std::string unfold(std::string_view value) {
   std::size_t next_cr = find_byte('\r', 0);
   std::size_t next_lf = find_byte('\n', 0);
   std::size_t next_nul = find_byte('\0', 0);
+  // Nothing to remove but white space at the ends (the common case): a view.
+  if (std::min({next_cr, next_lf, next_nul}) == n) return trim(value);
+  char* out = arena->allocate(n);
+  std::size_t w = 0;
   std::size_t i = 0;
-  while (i < value.size()) {
-    // A run of ordinary bytes, copied at once.
+  while (i < n) {
     if (next_cr < i) next_cr = find_byte('\r', i);
     if (next_lf < i) next_lf = find_byte('\n', i);
     if (next_nul < i) next_nul = find_byte('\0', i);
     const std::size_t run = std::min({next_cr, next_lf, next_nul});
-    out.append(value.data() + i, run - i);
-    if (run == value.size()) break;
+    std::memcpy(out + w, data + i, run - i);
+    w += run - i;
+    if (run == n) break;
     i = run;
-    out.push_back(' ');  // a NUL, or a line break (with its folding white space)
-    if (value[i] == '\0') {
+    out[w++] = ' ';  // a NUL, or a line break (with its folding white space)
+    if (data[i] == '\0') {
       ++i;
       continue;
     }
     // CRLF + WSP, LF + WSP or CR + WSP: the break and the WSP become one space.
     std::size_t j = i;
-    while (j < value.size() && (value[j] == '\r' || value[j] == '\n')) ++j;
-    i = (j < value.size() && is_space_or_tab(value[j])) ? j + 1 : j;
+    while (j < n && (data[j] == '\r' || data[j] == '\n')) ++j;
+    i = (j < n && is_space_or_tab(data[j])) ? j + 1 : j;
   }
-  // Trimmed in place (no second copy).
-  const std::string_view kept = trim(out);
-  const std::size_t lead = static_cast<std::size_t>(kept.data() - out.data());
-  out.erase(lead + kept.size());
-  out.erase(0, lead);
-  return out;
+  arena->give_back(n - w);
+  return trim(std::string_view(out, w));
 }
 
 namespace {
@@ -155,8 +116,9 @@ std::string to_utf8(std::string_view bytes, std::string_view charset) {
   return out;
 }
 
-std::string decode_encoded_words(std::string_view value, std::uint32_t* flags) {
-  if (value.find("=?") == std::string_view::npos) return std::string(value);
+std::string_view decode_encoded_words(std::string_view value, TextArena* arena,
+                                      std::uint32_t* flags) {
+  if (value.find("=?") == std::string_view::npos) return value;
   std::string out;
   out.reserve(value.size());
   std::size_t i = 0;
@@ -204,22 +166,27 @@ std::string decode_encoded_words(std::string_view value, std::uint32_t* flags) {
     out.push_back(value[i]);
     ++i;
   }
-  return out;
+  return arena->copy(out);
 }
 
-std::string media_type(std::string_view content_type) {
+std::string_view media_type(std::string_view content_type, TextArena* arena) {
   std::string_view v = trim(content_type);
   v = trim(v.substr(0, v.find(';')));
-  std::size_t slash = v.find('/');
+  const std::size_t slash = v.find('/');
   if (slash == std::string_view::npos || slash == 0 || slash + 1 >= v.size()) return {};
-  std::string out = to_lower(v);
   // Drop comments and stray whitespace ("text/plain (x)").
-  std::size_t cut = out.find_first_of(" \t(");
-  if (cut != std::string::npos) out.resize(cut);
-  return out;
+  v = v.substr(0, std::min(v.find_first_of(" \t("), v.size()));
+  for (char c : v) {
+    if (c >= 'A' && c <= 'Z') {
+      char* out = arena->allocate(v.size());
+      for (std::size_t i = 0; i < v.size(); ++i) out[i] = ascii_lower(v[i]);
+      return {out, v.size()};
+    }
+  }
+  return v;
 }
 
-std::string header_param(std::string_view value, std::string_view name) {
+std::string_view header_param(std::string_view value, std::string_view name) {
   std::size_t pos = 0;
   while ((pos = ifind(value, name, pos)) != std::string_view::npos) {
     std::size_t before = pos;
@@ -235,15 +202,15 @@ std::string header_param(std::string_view value, std::string_view name) {
       } else {
         v = v.substr(0, v.find_first_of("; \t"));
       }
-      return std::string(v);
+      return v;
     }
     pos += name.size();
   }
   return {};
 }
 
-std::size_t parse_header_block(std::string_view text, const Limits& limits, HeaderList* out,
-                               std::uint32_t* flags) {
+std::size_t for_each_header_field(std::string_view text, const Limits& limits, std::uint32_t* flags,
+                                  HeaderFieldFn fn) {
   std::size_t pos = 0;
   std::size_t total = 0;
   std::size_t field_start = std::string_view::npos;
@@ -260,19 +227,20 @@ std::size_t parse_header_block(std::string_view text, const Limits& limits, Head
     if (total > limits.max_header_bytes) {
       *flags |= kFlagHeaderTooLong;
     } else {
-      MimeField f;
-      f.name = std::string(trim(text.substr(field_start, name_end - field_start)));
-      std::size_t vstart = name_end + 1 - field_start;
-      f.value = decode_encoded_words(unfold(vstart < raw.size() ? raw.substr(vstart) : ""), flags);
-      f.offset = field_start;
-      out->fields.push_back(std::move(f));
+      const std::string_view name = trim(text.substr(field_start, name_end - field_start));
+      const std::size_t vstart = name_end + 1 - field_start;
+      fn(name, vstart < raw.size() ? raw.substr(vstart) : std::string_view{}, field_start);
     }
     field_start = std::string_view::npos;
   };
+  const char* data = text.data();
   while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::size_t next = nl == std::string_view::npos ? text.size() : nl + 1;
+    const void* hit = std::memchr(data + pos, '\n', text.size() - pos);
+    const std::size_t nl = hit == nullptr
+                               ? std::string_view::npos
+                               : static_cast<std::size_t>(static_cast<const char*>(hit) - data);
+    const std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    const std::size_t next = nl == std::string_view::npos ? text.size() : nl + 1;
     std::string_view line = text.substr(pos, end - pos);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) {
@@ -280,16 +248,12 @@ std::size_t parse_header_block(std::string_view text, const Limits& limits, Head
       return next;
     }
     if (is_space_or_tab(line.front())) {
-      if (field_start != std::string_view::npos) {
-        value_end = end;
-        pos = next;
-        continue;
-      }
-      // A continuation with no field before it: skip it (leading junk).
+      // A continuation; with no field before it, leading junk that is skipped.
+      if (field_start != std::string_view::npos) value_end = end;
       pos = next;
       continue;
     }
-    std::size_t colon = line.find(':');
+    const std::size_t colon = line.find(':');
     bool is_field = colon != std::string_view::npos && colon > 0;
     if (is_field) {
       for (std::size_t k = 0; k < colon; ++k) {
@@ -316,6 +280,19 @@ std::size_t parse_header_block(std::string_view text, const Limits& limits, Head
   }
   flush();
   return text.size();
+}
+
+std::string_view field_value(std::string_view raw_value, TextArena* arena, std::uint32_t* flags) {
+  return decode_encoded_words(unfold(raw_value, arena), arena, flags);
+}
+
+std::size_t parse_header_block(std::string_view text, const Limits& limits, TextArena* arena,
+                               HeaderList* out, std::uint32_t* flags) {
+  return for_each_header_field(
+      text, limits, flags,
+      [&](std::string_view name, std::string_view raw_value, std::size_t offset) {
+        out->add(name, field_value(raw_value, arena, flags), offset);
+      });
 }
 
 }  // namespace smtp_explain

@@ -4,15 +4,12 @@
 #include "original_start.h"
 
 #include <array>
-#include <string>
 
 #include "text_util.h"
 
 namespace smtp_explain {
 
-namespace {
-
-std::size_t scan_original_start(std::string_view text) {
+std::size_t find_original_start(std::string_view text) {
   // Markers that begin a line (leading spaces allowed), from Sisimai's Lhost
   // modules and common MTAs.
   static constexpr std::string_view kMarkers[] = {
@@ -78,28 +75,6 @@ std::size_t scan_original_start(std::string_view text) {
     line = nl + 1;
   }
   return text.size();
-}
-
-}  // namespace
-
-// Every scanner of a message asks about the same text, so the answer for the
-// last text is kept per thread, keyed by the text's content (texts up to
-// 256 KiB; a longer one is scanned each time rather than copied).
-std::size_t find_original_start(std::string_view text) {
-  constexpr std::size_t kMaxCached = 256 * 1024;
-  if (text.size() > kMaxCached) return scan_original_start(text);
-  struct Last {
-    std::string text;
-    std::size_t start = 0;
-    bool valid = false;
-  };
-  thread_local Last last;
-  if (!last.valid || last.text != text) {
-    last.start = scan_original_start(text);
-    last.text.assign(text);
-    last.valid = true;
-  }
-  return last.start;
 }
 
 std::string_view error_part(std::string_view text) {

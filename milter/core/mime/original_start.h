@@ -2,7 +2,8 @@
 // MTA's error text, from the marker lines MTAs write ("--- Below this line is a
 // copy of the message.", "------ This is a copy of the message, including all
 // the headers.", "Original message follows.", "Content-Type: message/rfc822",
-// ...). Thread safety: see find_original_start().
+// ...). The message model keeps the answer for its error text
+// (Message::error_text). Thread safety: pure functions.
 #pragma once
 
 #include <cstddef>

@@ -126,10 +126,10 @@ ReconciledCodes reconcile_codes(std::string_view reply, std::string_view status,
   return out;
 }
 
-void enrich_from_text(const Message& msg, std::vector<FoundRecipient>* found) {
+void enrich_from_text(const Message& msg, const FamilySet& candidates, FoundList* found) {
   if (msg.text.empty() || found->empty()) return;
-  std::vector<FoundRecipient> text;
-  if (run_format_scanners(msg, &text).empty()) return;
+  FoundList text(found->cap());
+  if (run_scanners(msg, candidates, &text).empty()) return;
   // Addresses cleaned once and indexed: bounces can list thousands.
   std::unordered_map<std::string, const FoundRecipient*> text_by_address;
   std::vector<std::string> text_address(text.size());
@@ -179,8 +179,11 @@ void enrich_from_text(const Message& msg, std::vector<FoundRecipient>* found) {
   }
 }
 
-void finalize_recipients(const std::vector<FoundRecipient>& found, const Limits& limits,
-                         Report* report) {
+void finalize_recipients(const FoundList& found, const Limits& limits, Report* report) {
+  if (found.dropped() > 0) {
+    report->recipients_total += found.dropped();
+    report->flags |= kFlagTooManyRecipients;
+  }
   for (const FoundRecipient& f : found) {
     std::string address = clean_address(one_line(f.address, 512));
     if (address.empty()) address = clean_address(one_line(f.original_recipient, 512));

@@ -28,7 +28,7 @@
 #include <string_view>
 #include <vector>
 
-#include "formats.h"
+#include "family.h"
 #include "smtp_explain/limits.h"
 #include "smtp_explain/report.h"
 
@@ -44,14 +44,14 @@ ReconciledCodes reconcile_codes(std::string_view reply, std::string_view status,
                                 std::string_view action, std::string_view diagnostic);
 
 // For DSN recipients that lack a diagnostic, SMTP command or hint: take them
-// from what the format scanners find in the human-readable part for the same
-// address (Postfix writes the remote reply there too).
-void enrich_from_text(const Message& msg, std::vector<FoundRecipient>* found);
+// from what the candidate families' scanners find in the human-readable part
+// for the same address (Postfix writes the remote reply there too).
+void enrich_from_text(const Message& msg, const FamilySet& candidates, FoundList* found);
 
 // Cleans, validates, reconciles and classifies `found` into report->recipients
-// (bounded by limits.max_recipients; recipients_total counts all valid ones)
-// and sets report->cls to the most severe class. Invalid addresses are dropped.
-void finalize_recipients(const std::vector<FoundRecipient>& found, const Limits& limits,
-                         Report* report);
+// (bounded by limits.max_recipients; recipients_total counts all valid ones,
+// plus those the list dropped past its bound) and sets report->cls to the most
+// severe class. Invalid addresses are dropped.
+void finalize_recipients(const FoundList& found, const Limits& limits, Report* report);
 
 }  // namespace smtp_explain
