@@ -9,32 +9,13 @@
 #include "commands.h"
 #include "json_report.h"
 #include "message_feed.h"
-#include "smtp_explain/headers.h"
-#include "smtp_explain/providers.h"
+#include "smtp_explain/annotator.h"
 
 using namespace smtp_explain;
 
 namespace {
 
-struct Checked {
-  Report report;
-  std::vector<RecipientText> texts;
-  std::vector<HeaderField> headers;
-};
-
-Checked check_stream(std::istream& in, const Catalog& catalog, const std::string& lang,
-                     bool* read_error) {
-  Checked c;
-  c.report = feed_message(in, Limits{}, read_error);
-  const auto rules = ProviderRules::builtin();
-  rules->apply(&c.report);
-  for (const Recipient& r : c.report.recipients)
-    c.texts.push_back(rules->explain(r, catalog, lang));
-  RenderOptions options;
-  options.more_text = catalog.text("more_recipients", lang);
-  c.headers = render_headers(c.report, c.texts, options);
-  return c;
-}
+using Checked = Annotation;
 
 void print_human(const std::string& file, const Checked& c, const Catalog& catalog,
                  const std::string& lang, std::ostream& out) {
@@ -91,6 +72,9 @@ int run_check(const CliOptions& options, std::istream& stdin_stream, std::ostrea
     err << "smtp-explain: " << error << "\n";
     return 2;
   }
+  AnnotatorOptions annotator_options;
+  annotator_options.language = options.lang;
+  const Annotator annotator(catalog, ProviderRules::builtin(), annotator_options);
   int status = 0;
   for (const std::string& file : options.arguments) {
     std::ifstream stream;
@@ -104,7 +88,7 @@ int run_check(const CliOptions& options, std::istream& stdin_stream, std::ostrea
     Checked c;
     if (!read_error) {
       errno = 0;
-      c = check_stream(*in, *catalog, options.lang, &read_error);
+      c = feed_message(*in, annotator, &read_error);
       if (read_error) why = errno != 0 ? std::strerror(errno) : "read error";
     }
     if (read_error) {

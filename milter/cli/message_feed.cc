@@ -1,4 +1,4 @@
-// Feeding a message stream to BounceParser stage by stage (message_feed.h),
+// Feeding a message stream to the Annotator stage by stage (message_feed.h),
 // through the core's one header splitter (header_splitter.h).
 #include "message_feed.h"
 
@@ -7,7 +7,6 @@
 #include <string>
 
 #include "header_splitter.h"
-#include "smtp_explain/parser.h"
 
 namespace {
 
@@ -23,11 +22,11 @@ std::string envelope_from_return_path(std::string_view value) {
 
 }  // namespace
 
-smtp_explain::Report feed_message(std::istream& in, const smtp_explain::Limits& limits,
-                                  bool* read_error) {
+smtp_explain::Annotation feed_message(std::istream& in, const smtp_explain::Annotator& annotator,
+                                      bool* read_error) {
   *read_error = false;
-  smtp_explain::BounceParser parser(limits);
-  smtp_explain::HeaderSplitter splitter(limits);
+  smtp_explain::Annotator::Feed parser = annotator.start();
+  smtp_explain::HeaderSplitter splitter(annotator.options().limits);
   bool have_return_path = false;
   const auto on_field = [&](std::string_view name, std::string_view value) {
     if (!have_return_path && name.size() == 11 &&

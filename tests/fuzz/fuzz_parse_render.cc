@@ -1,38 +1,42 @@
-// Fuzz target: the milter's whole path for one message. parse_message ->
-// ProviderRules::builtin()->apply -> explain every recipient in en, es and hi ->
-// render_headers, checking the Report invariants (fuzz_check.h) and that every
-// rendered header field obeys the wire contract of headers.h.
+// Fuzz target: the milter's whole path for one message, through the Annotator
+// (parser -> provider rules -> explanations -> header fields) in en, es and
+// hi, checking the Report invariants (fuzz_check.h) and that every rendered
+// header field obeys the wire contract of headers.h.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <vector>
 
 #include "fuzz_check.h"
-#include "smtp_explain/catalog.h"
-#include "smtp_explain/headers.h"
-#include "smtp_explain/parser.h"
-#include "smtp_explain/providers.h"
+#include "smtp_explain/annotator.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace smtp_explain;
-  static const std::shared_ptr<const Catalog> catalog = Catalog::builtin();
-  static const std::shared_ptr<const ProviderRules> rules = ProviderRules::builtin();
+  static const Annotator* const kAnnotators[] = {
+      [] {
+        AnnotatorOptions o;
+        o.max_header_recipients = 3;  // exercise the "N more" line with few recipients
+        return new Annotator(o);
+      }(),
+      [] {
+        AnnotatorOptions o;
+        o.language = "es";
+        o.max_header_recipients = 3;
+        return new Annotator(o);
+      }(),
+      [] {
+        AnnotatorOptions o;
+        o.language = "hi";
+        o.max_header_recipients = 3;
+        return new Annotator(o);
+      }(),
+  };
   const std::string_view message(reinterpret_cast<const char*>(data), size);
-  const Limits limits;
-  Report report = parse_message(message, limits);
-  fuzz::check_report(report, limits);
-  rules->apply(&report);
-  fuzz::check_report(report, limits);
-  for (const char* lang : {"en", "es", "hi"}) {
-    std::vector<RecipientText> texts;
-    texts.reserve(report.recipients.size());
-    for (const Recipient& r : report.recipients) texts.push_back(rules->explain(r, *catalog, lang));
-    RenderOptions options;
-    options.max_recipients = 3;  // exercise the "N more" line with few recipients
-    options.more_text = catalog->text("more_recipients", lang);
-    const std::vector<HeaderField> fields = render_headers(report, texts, options);
-    FUZZ_CHECK(report.bounce || fields.empty());
-    for (const HeaderField& f : fields) fuzz::check_wire_safe(f);
+  for (const Annotator* annotator : kAnnotators) {
+    const Annotation a = annotator->annotate(message);
+    fuzz::check_report(a.report, annotator->options().limits);
+    FUZZ_CHECK(a.texts.size() == (a.report.bounce ? a.report.recipients.size() : 0));
+    FUZZ_CHECK(a.report.bounce || a.headers.empty());
+    for (const HeaderField& f : a.headers) fuzz::check_wire_safe(f);
   }
   return 0;
 }
