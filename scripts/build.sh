@@ -15,7 +15,11 @@ while (($#)); do
     *) cmake_args+=("$1"); shift ;;
   esac
 done
-if command -v ccache >/dev/null; then cmake_args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+if command -v ccache >/dev/null; then
+  cmake_args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  # Hits across clones and build directories (paths relative to the source).
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$root} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
+fi
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" \
   "${cmake_args[@]}" >/dev/null
 cmake --build "$build" -j"${BUILD_JOBS:-$(nproc)}" "${targets[@]}"
