@@ -7,7 +7,8 @@
 # copy (run.sh creates its system user there), the spool and data
 # directories are scratch directories bound over the real ones, so the
 # machine's own Postfix and users are never touched.
-#   1. run.sh prints the plain lines for a main.cf without milters;
+#   1. run.sh prints the plain lines for a main.cf without milters, and
+#      appends ours with its own default action to a list of other milters;
 #   2. socket 0660 smtp-explain:postfix in a 0750 smtp-explain:postfix
 #      directory, the milter runs as smtp-explain, others cannot connect;
 #   3. a remote bounce (corpus DSN by SMTP, MAIL FROM:<>) arrives annotated
@@ -48,6 +49,25 @@ grep -v -E '^(queue_directory|data_directory|smtpd_milters|non_smtpd_milters|int
   "$T/etc/main.cf" >/etc/postfix/main.cf
 rm -f "$T/etc/main.cf" "$T/etc/master.cf"
 grep -q '^virtual_mailbox_base' /etc/postfix/main.cf || e2e_fail "lib.sh's main.cf changed shape"
+
+# --- 1b: with other milters in main.cf, run.sh appends ours with its own
+# default action and leaves the global one alone ---------------------------------
+cp /etc/postfix/main.cf "$T/main.cf.plain"
+cat >>/etc/postfix/main.cf <<'CF'
+smtpd_milters = unix:opendkim/opendkim.sock
+milter_default_action = tempfail
+CF
+SMTP_EXPLAIN_PRINT_ONLY=1 bash "$SOURCE_DIR/scripts/run.sh" >"$T/log/run-merge.out" 2>&1 ||
+  e2e_fail "run.sh (print only): $(cat "$T/log/run-merge.out")"
+grep '^  [a-z_]* = ' "$T/log/run-merge.out" | sed 's/^  //' >"$T/printed-merge.cf"
+cat >"$T/expected-merge.cf" <<'CF'
+smtpd_milters = unix:opendkim/opendkim.sock, { unix:smtp-explain/milter.sock, default_action=accept }
+non_smtpd_milters = { unix:smtp-explain/milter.sock, default_action=accept }
+internal_mail_filter_classes = bounce
+CF
+diff -u "$T/expected-merge.cf" "$T/printed-merge.cf" || e2e_fail "run.sh printed other merged lines"
+cp "$T/main.cf.plain" /etc/postfix/main.cf
+e2e_log "case 1b: with an OpenDKIM milter configured, run.sh appends ours with default_action=accept"
 
 # --- 1: run.sh, as the README says, with the milter under test ----------------
 SMTP_EXPLAIN_MILTER="$MILTER_BIN" bash "$SOURCE_DIR/scripts/run.sh" \
@@ -132,8 +152,10 @@ round() {
 }
 
 # --- 3 and 4: chroot on --------------------------------------------------------
+# Our Postfix's smtpd (other Postfix instances on the machine are visible too).
+our_smtpd() { pgrep -x -P "$(awk '{print $1}' /var/spool/postfix/pid/master.pid)" smtpd | head -1; }
 round 1
-smtpd_pid=$(pgrep -x smtpd | head -1)
+smtpd_pid=$(our_smtpd)
 [[ -n "$smtpd_pid" && "$(readlink "/proc/$smtpd_pid/root")" == /var/spool/postfix ]] ||
   e2e_fail "smtpd does not run chrooted in /var/spool/postfix"
 e2e_log "cases 3, 4: chrooted smtpd and cleanup reached the milter; remote and Postfix bounces annotated"
@@ -145,8 +167,8 @@ script -qc "postfix start" /dev/null >"$T/log/start2.log" 2>&1 ||
   e2e_fail "postfix restart: $(cat "$T/log/start2.log")"
 wait_port "$SMTP_PORT" || e2e_fail "smtpd does not listen after the restart"
 round 2
-smtpd_pid=$(pgrep -x smtpd | head -1)
-[[ "$(readlink "/proc/$smtpd_pid/root")" == / ]] || e2e_fail "smtpd still chrooted"
+smtpd_pid=$(our_smtpd)
+[[ -n "$smtpd_pid" && "$(readlink "/proc/$smtpd_pid/root")" == / ]] || e2e_fail "smtpd still chrooted"
 e2e_log "case 5: unchrooted smtpd and cleanup reach the same socket by the same lines"
 grep -c "annotated" "$T/log/milter-run.log" | grep -qx 4 ||
   e2e_fail "milter logged $(grep -c annotated "$T/log/milter-run.log") annotations, expected 4"
