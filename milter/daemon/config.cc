@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "socket_setup.h"
+
 namespace smtp_explain::daemon {
 namespace {
 
@@ -107,18 +109,22 @@ bool apply_key(std::string_view key, const toml::node& node, std::string_view or
   if (key == "socket_mode") {
     // Written as a string of octal digits ("0660") so the intent is unambiguous.
     if (!read_string(node, key, origin, &s, error)) return false;
-    bool ok = !s.empty() && s.size() <= 4;
     unsigned mode = 0;
-    for (char ch : s) {
-      if (ch < '0' || ch > '7') ok = false;
-      mode = mode * 8 + static_cast<unsigned>(ch - '0');
-    }
-    if (!ok || mode > 0777) {
+    if (!parse_socket_mode(s, &mode)) {
       *error =
           where(origin, node) + "socket_mode must be octal digits like \"0660\", not \"" + s + "\"";
       return false;
     }
     c->socket_mode = mode;
+    return true;
+  }
+  if (key == "socket_group") {
+    if (!read_string(node, key, origin, &s, error)) return false;
+    if (s.empty()) {
+      *error = where(origin, node) + "socket_group must be a group name or \"auto\"";
+      return false;
+    }
+    c->socket_group = s;
     return true;
   }
   if (key == "user") return read_string(node, key, origin, &c->user, error);

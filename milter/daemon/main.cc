@@ -22,6 +22,7 @@
 #include "logging.h"
 #include "milter_callbacks.h"
 #include "options.h"
+#include "pidfile.h"
 #include "privileges.h"
 #include "reload_signal.h"
 #include "snapshot.h"
@@ -61,10 +62,15 @@ void reload() {
       spdlog::error("reload failed, keeping generation {}: {}", old->generation, error);
       return;
     }
-    for (auto [key, before, after] : {std::tuple{"socket", old->config.socket, config.socket},
-                                      std::tuple{"user", old->config.user, config.user},
-                                      std::tuple{"pidfile", old->config.pidfile, config.pidfile}}) {
+    for (auto [key, before, after] :
+         {std::tuple{"socket", old->config.socket, config.socket},
+          std::tuple{"socket_group", old->config.socket_group, config.socket_group},
+          std::tuple{"user", old->config.user, config.user},
+          std::tuple{"pidfile", old->config.pidfile, config.pidfile}}) {
       if (before != after) spdlog::warn("reload: {} changes only at restart", key);
+    }
+    if (old->config.socket_mode != config.socket_mode) {
+      spdlog::warn("reload: socket_mode changes only at restart");
     }
     observe_fallbacks(*next);
     set_log_level(config.log_level);
@@ -102,20 +108,6 @@ bool daemonize(std::string* error) {
   dup2(fd, 1);
   dup2(fd, 2);
   if (fd > 2) close(fd);
-  return true;
-}
-
-bool write_pidfile(const std::string& path, std::string* error) {
-  FILE* f = std::fopen(path.c_str(), "w");
-  if (f == nullptr) {
-    *error = "pidfile " + path + ": " + std::strerror(errno);
-    return false;
-  }
-  std::fprintf(f, "%ld\n", static_cast<long>(getpid()));
-  if (std::fclose(f) != 0) {
-    *error = "pidfile " + path + ": " + std::strerror(errno);
-    return false;
-  }
   return true;
 }
 
@@ -169,15 +161,25 @@ int run(int argc, char** argv) {
   g_logging_ready = true;
   observe_fallbacks(*snap);
 
-  int owner_uid = -1, owner_gid = -1;
-  if (!config.user.empty()) {
-    UserIds ids;
-    if (!lookup_user(config.user, &ids, &error)) return fail(error);
-    owner_uid = static_cast<int>(ids.uid);
-    owner_gid = static_cast<int>(ids.gid);
+  // Socket: owned by the milter's user, the MTA's group, config.socket_mode.
+  UserIds ids{static_cast<unsigned>(geteuid()), static_cast<unsigned>(getegid())};
+  if (!config.user.empty() && !lookup_user(config.user, &ids, &error)) return fail(error);
+  const bool switching_user = started_as_root && !config.user.empty() && ids.uid != 0;
+  SocketAccess access;
+  access.mode = config.socket_mode;
+  access.uid = switching_user ? static_cast<long>(ids.uid) : -1;
+  if (!resolve_socket_group(config.socket_group, static_cast<long>(ids.gid), &access.gid, &error)) {
+    return fail(error);
   }
-  if (!prepare_socket_directory(config.socket, started_as_root ? owner_uid : -1, owner_gid,
-                                &error)) {
+  if ((access.mode & 0002) != 0) {
+    spdlog::warn("socket_mode {:04o}: every local user may write to the socket", access.mode);
+  }
+  std::string warning;
+  if (!prepare_socket_directory(config.socket, access, &warning, &error)) return fail(error);
+  if (!warning.empty()) spdlog::warn("{}", warning);
+  if (!config.pidfile.empty() &&
+      !check_pidfile_directory(config.pidfile, switching_user ? static_cast<long>(ids.uid) : -1,
+                               &error)) {
     return fail(error);
   }
 
@@ -189,21 +191,15 @@ int run(int argc, char** argv) {
   if (smfi_register(filter_description(&store)) != MI_SUCCESS) {
     return fail("smfi_register failed");
   }
-  mode_t old_umask = umask(0);
+  mode_t old_umask = umask(kSocketCreateUmask);
   int open_rc = smfi_opensocket(true);
   umask(old_umask);
   if (open_rc != MI_SUCCESS) return fail("cannot open socket " + socket_spec);
-  if (!set_socket_mode(config.socket, config.socket_mode, &error)) return fail(error);
+  if (!set_socket_access(config.socket, access, &error)) return fail(error);
 
   if (!g_options.foreground && !daemonize(&error)) return fail(error);
-  if (!config.pidfile.empty()) {
-    if (!write_pidfile(config.pidfile, &error)) return fail(error);
-    if (started_as_root && owner_uid >= 0 &&
-        chown(config.pidfile.c_str(), static_cast<uid_t>(owner_uid),
-              static_cast<gid_t>(owner_gid)) != 0) {
-      spdlog::warn("chown {}: {}", config.pidfile, std::strerror(errno));
-    }
-  }
+  const long pid = static_cast<long>(getpid());
+  if (!config.pidfile.empty() && !write_pidfile(config.pidfile, pid, &error)) return fail(error);
   if (!config.user.empty() && !drop_privileges(config.user, &error)) return fail(error);
   if (geteuid() == 0 && !config.allow_root) {
     return fail("refusing to keep running as root (allow_root = true / --allow-root)");
@@ -212,7 +208,7 @@ int run(int argc, char** argv) {
   set_reload_hook(&reload);
   spdlog::info("smtp-explain-milter {} started: socket={} user={} language={} pid={}",
                SMTP_EXPLAIN_VERSION, config.socket, config.user.empty() ? "-" : config.user,
-               config.language, static_cast<long>(getpid()));
+               config.language, pid);
   int rc = smfi_main();
 
   // SIGTERM: libmilter stopped accepting; let connections in flight finish.
@@ -223,7 +219,7 @@ int run(int argc, char** argv) {
   long left = ConnectionState::live();
   spdlog::info("smtp-explain-milter stopped{}",
                left > 0 ? " (" + std::to_string(left) + " connections cut at timeout)" : "");
-  if (!config.pidfile.empty()) unlink(config.pidfile.c_str());
+  if (!config.pidfile.empty()) remove_pidfile(config.pidfile, pid);
   spdlog::shutdown();
   return rc == MI_SUCCESS ? 0 : 1;
 }

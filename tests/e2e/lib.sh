@@ -260,3 +260,13 @@ for v in msg.get_all(sys.argv[2]) or []:
     print(" ".join(str(v).split()))
 PY
 }
+
+# wait_port PORT [SECONDS]: waits until 127.0.0.1:PORT accepts connections.
+wait_port() {
+  local port=$1 timeout=${2:-10} _
+  for _ in $(seq 1 $((timeout * 10))); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
