@@ -6,7 +6,7 @@
 set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config libmilter-dev libspdlog-dev catch2
-            libtomlplusplus-dev libre2-dev nlohmann-json3-dev)
+            libtomlplusplus-dev libre2-dev nlohmann-json3-dev libcpp-httplib-dev)
 test_pkgs=(postfix dovecot-sieve miltertest swaks iproute2 util-linux procps python3
            libsisimai-perl)
 

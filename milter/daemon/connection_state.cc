@@ -20,8 +20,20 @@ ConnectionState::~ConnectionState() {
 
 MessageState& ConnectionState::begin_message() {
   message_.reset();
+  message_failed_ = false;
+  message_ns_ = 0;
   message_ = std::make_unique<MessageState>(snapshot_);
   return *message_;
+}
+
+void ConnectionState::end_message() {
+  message_.reset();
+  message_failed_ = false;
+}
+
+void ConnectionState::fail_message() {
+  message_.reset();
+  message_failed_ = true;
 }
 
 long ConnectionState::live() {

@@ -1,7 +1,8 @@
 // smtp-explain-milter: start-up, reload and shutdown around libmilter's
 // smfi_main(). Order: options and configuration (fatal if bad), logging,
 // socket, background, pidfile, privilege drop, serve; SIGHUP reloads,
-// SIGTERM stops after the connections in flight (bounded by `timeout`).
+// SIGTERM stops after the connections in flight (bounded by `timeout`);
+// SIGUSR1 writes the metrics to the log.
 #include <libmilter/mfapi.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
@@ -10,7 +11,9 @@
 #include <fcntl.h>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <memory>
@@ -20,12 +23,16 @@
 
 #include "connection_state.h"
 #include "logging.h"
+#include "metrics.h"
+#include "metrics_server.h"
 #include "milter_callbacks.h"
 #include "options.h"
 #include "privileges.h"
 #include "reload_signal.h"
 #include "snapshot.h"
 #include "socket_setup.h"
+#include "stage_hook.h"
+#include "tcp_options.h"
 
 #ifndef SMTP_EXPLAIN_VERSION
 #define SMTP_EXPLAIN_VERSION "0.1.0"
@@ -37,6 +44,9 @@ namespace {
 Options g_options;
 bool g_logging_ready = false;  // after setup_logging(): failures go to the log too
 SnapshotStore* g_store = nullptr;
+// Shared with libmilter's threads. Allocated once and never freed: a thread
+// still in a callback when the process ends must not find them destroyed.
+Metrics* g_metrics = nullptr;
 
 void observe_fallbacks(const Snapshot& snap) {
   snap.catalog->set_fallback_observer([](std::string_view lang, std::string_view what) {
@@ -63,18 +73,31 @@ void reload() {
     }
     for (auto [key, before, after] : {std::tuple{"socket", old->config.socket, config.socket},
                                       std::tuple{"user", old->config.user, config.user},
-                                      std::tuple{"pidfile", old->config.pidfile, config.pidfile}}) {
+                                      std::tuple{"pidfile", old->config.pidfile, config.pidfile},
+                                      std::tuple{"metrics", old->config.metrics, config.metrics}}) {
       if (before != after) spdlog::warn("reload: {} changes only at restart", key);
     }
     observe_fallbacks(*next);
     set_log_level(config.log_level);
     g_store->replace(next);
+    g_metrics->set_generation(next->generation);
     spdlog::info("reloaded configuration (generation {}): language={} catalog={} providers={}",
                  next->generation, config.language,
                  config.catalog_file.empty() ? "built-in" : config.catalog_file,
                  config.providers_file.empty() ? "built-in" : config.providers_file);
   } catch (const std::exception& e) {
     spdlog::error("reload failed: {}", e.what());
+  }
+}
+
+// Runs in libmilter's signal thread on SIGUSR1 (see reload_signal.h).
+void log_metrics() {
+  try {
+    for (const std::string& line : g_metrics->log_lines(ConnectionState::live())) {
+      spdlog::info("{}", line);
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("metrics: {}", e.what());
   }
 }
 
@@ -126,6 +149,8 @@ int fail(const std::string& why) {
 }
 
 int run(int argc, char** argv) {
+  block_metrics_signal();         // before any thread exists (reload_signal.h)
+  std::signal(SIGPIPE, SIG_IGN);  // a peer gone mid-write is an error, not a death
   std::string error;
   if (!parse_options(std::vector<std::string>(argv + 1, argv + argc), &g_options, &error)) {
     std::cerr << "smtp-explain-milter: " << error << "\n";
@@ -181,12 +206,15 @@ int run(int argc, char** argv) {
     return fail(error);
   }
 
-  static SnapshotStore store(snap);
-  g_store = &store;
+  // Never destroyed (see g_metrics).
+  g_store = new SnapshotStore(snap);
+  g_metrics = new Metrics();
+  g_metrics->set_generation(snap->generation);
+  auto* milter_runtime = new MilterRuntime{g_store, g_metrics, is_tcp_spec(config.socket)};
   static std::string socket_spec = config.socket;
   if (smfi_setconn(socket_spec.data()) != MI_SUCCESS) return fail("bad socket " + socket_spec);
   smfi_settimeout(config.timeout);
-  if (smfi_register(filter_description(&store)) != MI_SUCCESS) {
+  if (smfi_register(filter_description(milter_runtime)) != MI_SUCCESS) {
     return fail("smfi_register failed");
   }
   mode_t old_umask = umask(0);
@@ -194,6 +222,7 @@ int run(int argc, char** argv) {
   umask(old_umask);
   if (open_rc != MI_SUCCESS) return fail("cannot open socket " + socket_spec);
   if (!set_socket_mode(config.socket, config.socket_mode, &error)) return fail(error);
+  if (milter_runtime->tcp && set_nodelay_on_listening_sockets(&error) < 0) return fail(error);
 
   if (!g_options.foreground && !daemonize(&error)) return fail(error);
   if (!config.pidfile.empty()) {
@@ -209,7 +238,21 @@ int run(int argc, char** argv) {
     return fail("refusing to keep running as root (allow_root = true / --allow-root)");
   }
 
+  if (!install_test_delay(std::getenv("SMTP_EXPLAIN_MILTER_TEST_DELAY"), &error)) {
+    return fail("SMTP_EXPLAIN_MILTER_TEST_DELAY: " + error);
+  }
+  if (const char* delay = std::getenv("SMTP_EXPLAIN_MILTER_TEST_DELAY"); delay && *delay) {
+    spdlog::warn("test delay active (SMTP_EXPLAIN_MILTER_TEST_DELAY={})", delay);
+  }
+  MetricsServer metrics_server;
+  if (!config.metrics.empty() &&
+      !metrics_server.start(
+          config.metrics, [] { return g_metrics->prometheus_text(ConnectionState::live()); },
+          &error)) {
+    return fail(error);
+  }
   set_reload_hook(&reload);
+  set_metrics_hook(&log_metrics);
   spdlog::info("smtp-explain-milter {} started: socket={} user={} language={} pid={}",
                SMTP_EXPLAIN_VERSION, config.socket, config.user.empty() ? "-" : config.user,
                config.language, static_cast<long>(getpid()));
@@ -220,12 +263,21 @@ int run(int argc, char** argv) {
   while (ConnectionState::live() > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+  metrics_server.stop();  // its thread joined before anything it reads can go
   long left = ConnectionState::live();
   spdlog::info("smtp-explain-milter stopped{}",
                left > 0 ? " (" + std::to_string(left) + " connections cut at timeout)" : "");
   if (!config.pidfile.empty()) unlink(config.pidfile.c_str());
+  const int status = rc == MI_SUCCESS ? 0 : 1;
+  if (left > 0) {
+    // libmilter's threads still serve those connections: end the process
+    // without running destructors under them (the logger included). The MTA
+    // sees the connections close and passes their messages unchanged.
+    spdlog::default_logger()->flush();
+    std::_Exit(status);
+  }
   spdlog::shutdown();
-  return rc == MI_SUCCESS ? 0 : 1;
+  return status;
 }
 
 }  // namespace
