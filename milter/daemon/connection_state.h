@@ -25,7 +25,7 @@ class ConnectionState {
   ConnectionState& operator=(const ConnectionState&) = delete;
 
   // Starts a new message (dropping any previous one, and clearing a failure)
-  // with this connection's snapshot.
+  // with this connection's snapshot, counted in flight until it ends.
   MessageState& begin_message();
   MessageState* message() { return message_.get(); }
   const MessageState* message() const { return message_.get(); }
@@ -51,8 +51,15 @@ class ConnectionState {
   void add_message_time(std::uint64_t ns) { message_ns_ += ns; }
   std::uint64_t message_time() const { return message_ns_; }
 
-  // Connections alive in this process (for the drain at shutdown).
+  // Connections alive in this process.
   static long live();
+  // Messages between MAIL FROM and their end (end of headers, end of message,
+  // abort or failure), over all connections: what a stop waits for.
+  static long messages_in_flight();
+  // Set when a stop has begun: new messages pass unfiltered so that the ones
+  // in flight can finish (see reload_signal.h).
+  static void set_stopping(bool stopping);
+  static bool stopping();
 
  private:
   std::shared_ptr<const Snapshot> snapshot_;
@@ -62,6 +69,7 @@ class ConnectionState {
   unsigned long no_reply_steps_ = 0;
   bool skip_supported_ = false;
   bool message_failed_ = false;
+  bool in_flight_ = false;  // counted in messages_in_flight()
 };
 
 }  // namespace smtp_explain::daemon

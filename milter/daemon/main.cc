@@ -1,7 +1,7 @@
 // smtp-explain-milter: start-up, reload and shutdown around libmilter's
 // smfi_main(). Order: options and configuration (fatal if bad), logging,
 // socket, background, pidfile, privilege drop, serve; SIGHUP reloads,
-// SIGTERM stops after the connections in flight (bounded by `timeout`);
+// SIGTERM stops after the messages in flight (bounded by `timeout`);
 // SIGUSR1 writes the metrics to the log.
 #include <libmilter/mfapi.h>
 #include <spdlog/spdlog.h>
@@ -93,11 +93,39 @@ void reload() {
 // Runs in libmilter's signal thread on SIGUSR1 (see reload_signal.h).
 void log_metrics() {
   try {
-    for (const std::string& line : g_metrics->log_lines(ConnectionState::live())) {
+    for (const std::string& line :
+         g_metrics->log_lines(ConnectionState::live(), ConnectionState::messages_in_flight())) {
       spdlog::info("{}", line);
     }
   } catch (const std::exception& e) {
     spdlog::error("metrics: {}", e.what());
+  }
+}
+
+// Runs in libmilter's signal thread on the first SIGTERM, before libmilter
+// stops (see reload_signal.h): new messages pass unfiltered from now on, the
+// ones in flight finish, bounded by `timeout`; a second SIGTERM or a SIGINT
+// cuts the wait short.
+void drain_for_stop() {
+  try {
+    ConnectionState::set_stopping(true);
+    const int seconds = g_store->current()->config.timeout;
+    spdlog::info("stopping: {} messages in flight, waiting up to {} s for them",
+                 ConnectionState::messages_in_flight(), seconds);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (ConnectionState::messages_in_flight() > 0 &&
+           std::chrono::steady_clock::now() < deadline) {
+      if (stop_requested_again()) {
+        spdlog::warn("stopping at once: signal repeated");
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    if (long left = ConnectionState::messages_in_flight(); left > 0) {
+      spdlog::warn("stopping: {} messages still in flight pass unfiltered", left);
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("stopping: {}", e.what());
   }
 }
 
@@ -149,7 +177,7 @@ int fail(const std::string& why) {
 }
 
 int run(int argc, char** argv) {
-  block_metrics_signal();         // before any thread exists (reload_signal.h)
+  block_daemon_signals();         // before any thread exists (reload_signal.h)
   std::signal(SIGPIPE, SIG_IGN);  // a peer gone mid-write is an error, not a death
   std::string error;
   if (!parse_options(std::vector<std::string>(argv + 1, argv + argc), &g_options, &error)) {
@@ -245,39 +273,34 @@ int run(int argc, char** argv) {
     spdlog::warn("test delay active (SMTP_EXPLAIN_MILTER_TEST_DELAY={})", delay);
   }
   MetricsServer metrics_server;
-  if (!config.metrics.empty() &&
-      !metrics_server.start(
-          config.metrics, [] { return g_metrics->prometheus_text(ConnectionState::live()); },
-          &error)) {
+  if (!config.metrics.empty() && !metrics_server.start(
+                                     config.metrics,
+                                     [] {
+                                       return g_metrics->prometheus_text(
+                                           ConnectionState::live(),
+                                           ConnectionState::messages_in_flight());
+                                     },
+                                     &error)) {
     return fail(error);
   }
   set_reload_hook(&reload);
   set_metrics_hook(&log_metrics);
+  set_stop_hook(&drain_for_stop);
   spdlog::info("smtp-explain-milter {} started: socket={} user={} language={} pid={}",
                SMTP_EXPLAIN_VERSION, config.socket, config.user.empty() ? "-" : config.user,
                config.language, static_cast<long>(getpid()));
   int rc = smfi_main();
 
-  // SIGTERM: libmilter stopped accepting; let connections in flight finish.
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(config.timeout);
-  while (ConnectionState::live() > 0 && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  metrics_server.stop();  // its thread joined before anything it reads can go
-  long left = ConnectionState::live();
-  spdlog::info("smtp-explain-milter stopped{}",
-               left > 0 ? " (" + std::to_string(left) + " connections cut at timeout)" : "");
+  // The messages in flight have finished (drain_for_stop) and libmilter has
+  // stopped listening. Its worker threads are detached and may still hold idle
+  // connections: the process ends without running destructors under them (the
+  // snapshot store, the metrics and the logger are never destroyed while a
+  // thread may use them); the MTA sees those connections close.
+  metrics_server.stop();  // joined: the only thread of ours
+  spdlog::info("smtp-explain-milter stopped");
   if (!config.pidfile.empty()) unlink(config.pidfile.c_str());
-  const int status = rc == MI_SUCCESS ? 0 : 1;
-  if (left > 0) {
-    // libmilter's threads still serve those connections: end the process
-    // without running destructors under them (the logger included). The MTA
-    // sees the connections close and passes their messages unchanged.
-    spdlog::default_logger()->flush();
-    std::_Exit(status);
-  }
-  spdlog::shutdown();
-  return status;
+  spdlog::default_logger()->flush();
+  std::_Exit(rc == MI_SUCCESS ? 0 : 1);
 }
 
 }  // namespace

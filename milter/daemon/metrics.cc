@@ -209,7 +209,7 @@ std::uint64_t Metrics::internal_errors() const {
   return n;
 }
 
-std::string Metrics::prometheus_text(long open_connections) const {
+std::string Metrics::prometheus_text(long open_connections, long messages_in_flight) const {
   std::string out;
   out.reserve(8192);
   auto load = [](const std::atomic<std::uint64_t>& c) {
@@ -228,6 +228,9 @@ std::string Metrics::prometheus_text(long open_connections) const {
          "Messages read to the end that turned out not to be bounces.", load(not_bounces_));
   simple(&out, "smtp_explain_messages_aborted_total", "counter",
          "Messages the MTA aborted before their end.", load(aborted_));
+  simple(&out, "smtp_explain_messages_passed_at_stop_total", "counter",
+         "Messages that began while the milter was stopping and passed unfiltered.",
+         load(passed_at_stop_));
   simple(&out, "smtp_explain_inbound_fields_removed_total", "counter",
          "Inbound X-SMTP-Explain* header fields deleted.", load(removed_fields_));
   simple(&out, "smtp_explain_mta_refusals_total", "counter",
@@ -236,6 +239,8 @@ std::string Metrics::prometheus_text(long open_connections) const {
          load(connections_));
   simple(&out, "smtp_explain_connections_open", "gauge", "MTA connections open now.",
          static_cast<double>(open_connections));
+  simple(&out, "smtp_explain_messages_in_flight", "gauge",
+         "Messages between MAIL FROM and their end now.", static_cast<double>(messages_in_flight));
   simple(&out, "smtp_explain_config_generation", "gauge",
          "Configuration generation in use (1 at start, +1 per successful reload).",
          static_cast<double>(generation_.load()));
@@ -298,13 +303,13 @@ std::string Metrics::prometheus_text(long open_connections) const {
   return out;
 }
 
-std::vector<std::string> Metrics::log_lines(long open_connections) const {
+std::vector<std::string> Metrics::log_lines(long open_connections, long messages_in_flight) const {
   std::vector<std::string> lines;
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "metrics: messages=%llu header_stage_skips=%llu body_wanted=%llu "
                 "not_bounces=%llu aborted=%llu removed_fields=%llu mta_refusals=%llu "
-                "internal_errors=%llu connections=%llu open=%ld rss=%llu",
+                "internal_errors=%llu connections=%llu open=%ld in_flight=%ld rss=%llu",
                 static_cast<unsigned long long>(messages_.load()),
                 static_cast<unsigned long long>(header_stage_skips_.load()),
                 static_cast<unsigned long long>(body_wanted_.load()),
@@ -314,7 +319,7 @@ std::vector<std::string> Metrics::log_lines(long open_connections) const {
                 static_cast<unsigned long long>(mta_refusals_.load()),
                 static_cast<unsigned long long>(internal_errors()),
                 static_cast<unsigned long long>(connections_.load()), open_connections,
-                static_cast<unsigned long long>(resident_bytes()));
+                messages_in_flight, static_cast<unsigned long long>(resident_bytes()));
   lines.emplace_back(buf);
   std::snprintf(buf, sizeof buf,
                 "metrics: time per message: count=%llu p50=%.1fus p99=%.1fus mean=%.1fus",

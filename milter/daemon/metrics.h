@@ -61,6 +61,8 @@ class Metrics {
   // The body was asked for (the message may be a bounce).
   void body_wanted() { inc(body_wanted_); }
   void message_aborted() { inc(aborted_); }
+  // A message that began while the milter was stopping passed unfiltered.
+  void message_passed_at_stop() { inc(passed_at_stop_); }
   // End of message: bounce found, annotation, removals, flags, per recipient.
   void message_finished(const MessageOutcome& outcome);
   void internal_error(Stage stage);
@@ -74,11 +76,11 @@ class Metrics {
   std::uint64_t header_stage_skips() const { return header_stage_skips_.load(); }
   std::uint64_t internal_errors() const;
 
-  // The whole set in Prometheus text format (version 0.0.4). `open_connections`
-  // is sampled by the caller (ConnectionState::live()).
-  std::string prometheus_text(long open_connections) const;
+  // The whole set in Prometheus text format (version 0.0.4). The gauges are
+  // sampled by the caller (ConnectionState::live(), messages_in_flight()).
+  std::string prometheus_text(long open_connections, long messages_in_flight = 0) const;
   // A few human-readable lines for the log.
-  std::vector<std::string> log_lines(long open_connections) const;
+  std::vector<std::string> log_lines(long open_connections, long messages_in_flight = 0) const;
 
  private:
   // Label values joined by '\x1f' -> count. At most kMaxSeries per family; the
@@ -95,6 +97,7 @@ class Metrics {
   std::atomic<std::uint64_t> header_stage_skips_{0};
   std::atomic<std::uint64_t> body_wanted_{0};
   std::atomic<std::uint64_t> aborted_{0};
+  std::atomic<std::uint64_t> passed_at_stop_{0};
   std::atomic<std::uint64_t> not_bounces_{0};  // body read, no bounce found
   std::atomic<std::uint64_t> removed_fields_{0};
   std::atomic<std::uint64_t> mta_refusals_{0};

@@ -170,6 +170,13 @@ sfsistat envfrom(MilterContext& ctx, const char* const* argv) noexcept {
       Stage::kEnvfrom, conn,
       [&](ConnectionState& c) {
         runtime().metrics->message_started();
+        if (ConnectionState::stopping()) {
+          // A stop is under way: this message passes unfiltered (quietly, at
+          // its first answered step) so that the ones in flight can finish.
+          runtime().metrics->message_passed_at_stop();
+          c.fail_message();
+          return verdict;
+        }
         MessageState& msg = c.begin_message();
         msg.envelope_sender(argv != nullptr && argv[0] != nullptr ? argv[0] : "");
         c.add_message_time(clock.ns());

@@ -356,3 +356,51 @@ TEST_CASE("the test delay hook is installed from its spec and sleeps", "[callbac
   CHECK(timed(Stage::kBody) >= std::chrono::milliseconds(30));
   set_stage_hook(nullptr);
 }
+
+TEST_CASE("while stopping, messages in flight finish and new ones pass", "[callbacks][stop]") {
+  Runtime rt;
+  LogCapture log;
+  FakeContext busy, fresh;
+  negotiate(busy);
+  negotiate(fresh);
+  const long before = ConnectionState::messages_in_flight();
+  const char* null_sender[] = {"<>", nullptr};
+  REQUIRE(callbacks::envfrom(busy, null_sender) == SMFIS_NOREPLY);
+  for (const auto& [name, value] : bounce_headers()) {
+    callbacks::header(busy, name.c_str(), value.c_str());
+  }
+  CHECK(ConnectionState::messages_in_flight() == before + 1);
+
+  ConnectionState::set_stopping(true);
+  // A message that begins now passes at its first answered step, quietly.
+  Verdicts passed = send_bounce(fresh);
+  CHECK(passed.eoh == SMFIS_ACCEPT);
+  CHECK(fresh.edits.added.empty());
+  CHECK(ConnectionState::messages_in_flight() == before + 1);
+  // The one in flight is served to the end.
+  CHECK(callbacks::eoh(busy) == SMFIS_CONTINUE);
+  const std::string body = dsn_body({"user@remote.test"}, "5.2.2", "552 5.2.2 Mailbox full");
+  callbacks::body(busy, reinterpret_cast<const unsigned char*>(body.data()), body.size());
+  CHECK(callbacks::eom(busy) == SMFIS_CONTINUE);
+  CHECK(busy.edits.value_of("X-SMTP-Explain-Class") == "permanent");
+  CHECK(ConnectionState::messages_in_flight() == before);
+  ConnectionState::set_stopping(false);
+
+  CHECK(log.warnings() == 0);
+  CHECK_THAT(rt.metrics.prometheus_text(0),
+             Catch::Contains("smtp_explain_messages_passed_at_stop_total 1\n"));
+  close_connection(busy);
+  close_connection(fresh);
+}
+
+TEST_CASE("a connection closed mid-message leaves nothing in flight", "[callbacks][stop]") {
+  Runtime rt;
+  FakeContext ctx;
+  negotiate(ctx);
+  const long before = ConnectionState::messages_in_flight();
+  const char* argv[] = {"<>", nullptr};
+  callbacks::envfrom(ctx, argv);
+  CHECK(ConnectionState::messages_in_flight() == before + 1);
+  close_connection(ctx);
+  CHECK(ConnectionState::messages_in_flight() == before);
+}
