@@ -215,37 +215,46 @@ std::string Metrics::prometheus_text(long open_connections, long messages_in_fli
   auto load = [](const std::atomic<std::uint64_t>& c) {
     return static_cast<double>(c.load(std::memory_order_relaxed));
   };
-  simple(&out, "smtp_explain_messages_total", "counter",
-         "Messages seen (MAIL FROM received by the milter).", load(messages_));
-  simple(&out, "smtp_explain_header_stage_skips_total", "counter",
-         "Messages passed at end of headers: cannot be a bounce, nothing to remove, body not "
-         "asked for.",
-         load(header_stage_skips_));
-  simple(&out, "smtp_explain_body_wanted_total", "counter",
-         "Messages whose body the milter asked for (a possible bounce or fields to remove).",
-         load(body_wanted_));
-  simple(&out, "smtp_explain_not_bounces_total", "counter",
-         "Messages read to the end that turned out not to be bounces.", load(not_bounces_));
-  simple(&out, "smtp_explain_messages_aborted_total", "counter",
-         "Messages the MTA aborted before their end.", load(aborted_));
-  simple(&out, "smtp_explain_messages_passed_at_stop_total", "counter",
-         "Messages that began while the milter was stopping and passed unfiltered.",
-         load(passed_at_stop_));
-  simple(&out, "smtp_explain_inbound_fields_removed_total", "counter",
-         "Inbound X-SMTP-Explain* header fields deleted.", load(removed_fields_));
-  simple(&out, "smtp_explain_mta_refusals_total", "counter",
-         "Messages for which the MTA refused a header edit.", load(mta_refusals_));
-  simple(&out, "smtp_explain_connections_total", "counter", "MTA connections accepted.",
-         load(connections_));
-  simple(&out, "smtp_explain_connections_open", "gauge", "MTA connections open now.",
-         static_cast<double>(open_connections));
-  simple(&out, "smtp_explain_messages_in_flight", "gauge",
-         "Messages between MAIL FROM and their end now.", static_cast<double>(messages_in_flight));
-  simple(&out, "smtp_explain_config_generation", "gauge",
-         "Configuration generation in use (1 at start, +1 per successful reload).",
-         static_cast<double>(generation_.load()));
-  simple(&out, "process_resident_memory_bytes", "gauge", "Resident memory size in bytes.",
-         static_cast<double>(resident_bytes()));
+  struct Row {
+    const char* name;
+    const char* type;
+    const char* help;
+    double value;
+  };
+  const Row rows[] = {
+      {"smtp_explain_messages_total", "counter",
+       "Messages seen (MAIL FROM received by the milter).", load(messages_)},
+      {"smtp_explain_header_stage_skips_total", "counter",
+       "Messages passed at end of headers: cannot be a bounce, nothing to remove, body not "
+       "asked for.",
+       load(header_stage_skips_)},
+      {"smtp_explain_body_wanted_total", "counter",
+       "Messages whose body the milter asked for (a possible bounce or fields to remove).",
+       load(body_wanted_)},
+      {"smtp_explain_not_bounces_total", "counter",
+       "Messages read to the end that turned out not to be bounces.", load(not_bounces_)},
+      {"smtp_explain_messages_aborted_total", "counter",
+       "Messages the MTA aborted before their end.", load(aborted_)},
+      {"smtp_explain_messages_passed_at_stop_total", "counter",
+       "Messages that began while the milter was stopping and passed unfiltered.",
+       load(passed_at_stop_)},
+      {"smtp_explain_inbound_fields_removed_total", "counter",
+       "Inbound X-SMTP-Explain* header fields deleted.", load(removed_fields_)},
+      {"smtp_explain_mta_refusals_total", "counter",
+       "Messages for which the MTA refused a header edit.", load(mta_refusals_)},
+      {"smtp_explain_connections_total", "counter", "MTA connections accepted.",
+       load(connections_)},
+      {"smtp_explain_connections_open", "gauge", "MTA connections open now.",
+       static_cast<double>(open_connections)},
+      {"smtp_explain_messages_in_flight", "gauge", "Messages between MAIL FROM and their end now.",
+       static_cast<double>(messages_in_flight)},
+      {"smtp_explain_config_generation", "gauge",
+       "Configuration generation in use (1 at start, +1 per successful reload).",
+       static_cast<double>(generation_.load())},
+      {"process_resident_memory_bytes", "gauge", "Resident memory size in bytes.",
+       static_cast<double>(resident_bytes())},
+  };
+  for (const Row& r : rows) simple(&out, r.name, r.type, r.help, r.value);
 
   header(&out, "smtp_explain_internal_errors_total", "counter",
          "Internal errors by callback stage; each let its message pass unchanged.");
