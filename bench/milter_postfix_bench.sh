@@ -26,7 +26,10 @@
 # Environment: MILTER_BIN, NULL_MILTER_BIN (default build/...), SHARED_DIR,
 # BENCH_COUNT messages per run (1000), BENCH_ROUNDS (5), BENCH_SESSIONS (10),
 # BENCH_RSS_COUNT (100000; 0 skips), BENCH_ORDINARY=gmail|plain (header set of
-# the ordinary messages; "plain" leaves out X-Gm-Message-State and friends).
+# the ordinary messages; "plain" leaves out X-Gm-Message-State and friends),
+# BENCH_BASELINE_MILTER=PATH (another smtp-explain-milter, e.g. an older
+# build, measured in the same rounds as base-unix and base-inet),
+# BENCH_CONFIGS and BENCH_TRAFFIC (space-separated subsets to run).
 # Needs root (namespaces, a private Postfix). Not a test: it prints numbers.
 root=$(cd "$(dirname "$0")/.." && pwd)
 : "${MILTER_BIN:=$root/build/smtp-explain-milter}" "${SHARED_DIR:=$root/../shared}"
@@ -43,15 +46,21 @@ RSS_COUNT=${BENCH_RSS_COUNT:-100000}
 ORDINARY=${BENCH_ORDINARY:-gmail}
 
 # --- milters --------------------------------------------------------------
-declare -A PORT_OF=([none]=2525 [null-unix]=2531 [null-inet]=2532 [ours-unix]=2533 [ours-inet]=2534)
+declare -A PORT_OF=([none]=2525 [null-unix]=2531 [null-inet]=2532 [ours-unix]=2533 [ours-inet]=2534
+  [base-unix]=2535 [base-inet]=2536)
 declare -A METRICS_OF=([ours-unix]=9101 [ours-inet]=9102)
-CONFIGS=(none null-unix null-inet ours-unix ours-inet)
+read -r -a CONFIGS <<<"${BENCH_CONFIGS:-none null-unix null-inet ours-unix ours-inet}"
+if [[ -n "${BENCH_BASELINE_MILTER:-}" && -z "${BENCH_CONFIGS:-}" ]]; then
+  CONFIGS+=(base-unix base-inet)
+fi
+[[ " ${CONFIGS[*]} " == *" none "* ]] || e2e_fail "BENCH_CONFIGS must include none (the reference)"
 
-start_ours() {  # NAME SOCKET METRICS_PORT
-  printf 'log_level = "info"\nlog_destination = "stderr"\nsocket_mode = "0666"\nmetrics = "127.0.0.1:%s"\n' "$3" \
-    >"$T/$1.toml"
+start_ours() {  # NAME SOCKET METRICS_PORT [BINARY]
+  local bin=${4:-$MILTER_BIN}
+  printf 'log_level = "info"\nlog_destination = "stderr"\nsocket_mode = "0666"\n' >"$T/$1.toml"
+  [[ -n "$3" ]] && printf 'metrics = "127.0.0.1:%s"\n' "$3" >>"$T/$1.toml"
   chmod 644 "$T/$1.toml"
-  "$MILTER_BIN" --foreground --user nobody --config "$T/$1.toml" --socket "$2" \
+  "$bin" --foreground --user nobody --config "$T/$1.toml" --socket "$2" \
     >"$T/log/milter-$1.log" 2>&1 &
   E2E_PIDS+=($!)
   printf -v "PID_${1//-/_}" '%s' "$!"
@@ -64,9 +73,14 @@ start_ours ours-unix "unix:$T/run/ours.sock" "${METRICS_OF[ours-unix]}"
 start_ours ours-inet "inet:8893@127.0.0.1" "${METRICS_OF[ours-inet]}"
 start_null null-unix "unix:$T/run/null.sock"
 start_null null-inet "inet:8894@127.0.0.1"
+if [[ -n "${BENCH_BASELINE_MILTER:-}" ]]; then
+  # No metrics key: an older build may not know it (no p50/p99 for it then).
+  start_ours base-unix "unix:$T/run/base.sock" "" "$BENCH_BASELINE_MILTER"
+  start_ours base-inet "inet:8895@127.0.0.1" "" "$BENCH_BASELINE_MILTER"
+fi
 sleep 1
 chmod 666 "$T/run/null.sock"  # libmilter creates it 0755 under root's umask
-for name in ours-unix ours-inet; do
+for name in ours-unix ours-inet ${BENCH_BASELINE_MILTER:+base-unix base-inet}; do
   grep -q started "$T/log/milter-$name.log" || e2e_fail "$name did not start"
 done
 
@@ -76,6 +90,8 @@ add_smtpd_port 2531 "unix:$T/run/null.sock"
 add_smtpd_port 2532 "inet:127.0.0.1:8894"
 add_smtpd_port 2533 "unix:$T/run/ours.sock"
 add_smtpd_port 2534 "inet:127.0.0.1:8893"
+add_smtpd_port 2535 "unix:$T/run/base.sock"
+add_smtpd_port 2536 "inet:127.0.0.1:8895"
 postfix_reload
 
 # --- traffic --------------------------------------------------------------
@@ -178,14 +194,14 @@ run() {  # ROUND CONFIG TRAFFIC
 
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
 
+read -r -a TRAFFIC <<<"${BENCH_TRAFFIC:-ordinary-1k ordinary-50k bounces}"
 e2e_log "warm-up"
 for config in "${CONFIGS[@]}"; do
-  for traffic in ordinary-1k bounces; do send "${PORT_OF[$config]}" "$traffic" 100 >/dev/null; done
+  for traffic in "${TRAFFIC[@]}"; do send "${PORT_OF[$config]}" "$traffic" 100 >/dev/null; done
 done
 wait_spool_empty 120
 RSS_START=$(rss_kib "$PID_ours_unix")
 
-TRAFFIC=(ordinary-1k ordinary-50k bounces)
 for ((round = 1; round <= ROUNDS; round++)); do
   for traffic in "${TRAFFIC[@]}"; do
     # Rotate the order of the configurations each round.
@@ -234,11 +250,13 @@ def quantile(h, q):
             return prev_le + (le - prev_le) * (rank - prev_c) / max(c - prev_c, 1e-9)
         prev_le, prev_c = le, c
     return prev_le
-configs = ["none", "null-unix", "null-inet", "ours-unix", "ours-inet"]
+configs = [c for c in ["none", "null-unix", "null-inet", "ours-unix", "ours-inet",
+                      "base-unix", "base-inet"] if any(k[1] == c for k in rate)]
 rounds = sorted({k[0] for k in rate})
 print(f"\n{'traffic':13} {'milter':10} {'median msgs/s':>13} {'ratio to none':>14}"
       f" {'p50 in milter':>14} {'p99 in milter':>14} {'ended at headers':>17}")
-for traffic in ["ordinary-1k", "ordinary-50k", "bounces"]:
+for traffic in [t for t in ["ordinary-1k", "ordinary-50k", "bounces"]
+                if any(k[2] == t for k in rate)]:
     for c in configs:
         vals = [rate[(r, c, traffic)] for r in rounds if (r, c, traffic) in rate]
         ratios = [rate[(r, c, traffic)] / rate[(r, "none", traffic)] for r in rounds
