@@ -2,11 +2,12 @@
 # Fault runs under load with a real Postfix (see lib.sh), nothing may be lost:
 #   1. SIGKILL of the milter in the middle of 2,000 messages: every message is
 #      delivered (those after the kill unannotated: milter_default_action).
-#   2. A restart under load (SIGTERM, then a new milter on the same socket in
-#      the middle of 2,000 messages): the stopping milter finishes or passes
-#      its messages in flight and exits cleanly, the new one takes over.
-# Load: 1,800 ordinary messages to discard: and 200 corpus bounces to a
-# Maildir, 10 SMTP sessions, one message per session. Counts of messages in and out are printed.
+#   2. A restart under load (SIGTERM, then a new milter on the same socket,
+#      400 messages into 4,000): the stopping milter finishes or passes its
+#      messages in flight and exits cleanly, the new one takes over while the
+#      load goes on.
+# Load: 90% ordinary messages to discard:, 10% corpus bounces to a Maildir,
+# 10 SMTP sessions, one message per session. Counts of messages in and out are printed.
 source "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 command -v smtp-source >/dev/null || e2e_skip "smtp-source missing (postfix package)"
@@ -17,13 +18,13 @@ start_postfix
 postconf -c "$T/etc" -e "non_smtpd_milters =" >/dev/null
 postfix_reload
 
-run_load() {  # ordinary and bounce streams in the background: 2,000 messages
-  start_load ordinary 1800 9  # 200 per session, like the bounce stream
-  start_load bounces 200 1
+run_load() {  # N: ordinary and bounce streams in the background, N messages
+  start_load ordinary $(($1 * 9 / 10)) 9  # as many per session as the bounce stream
+  start_load bounces $(($1 / 10)) 1
 }
 
 # --- 1. SIGKILL -------------------------------------------------------------
-run_load
+run_load 2000
 wait_delivered 600
 load_running || e2e_fail "case 1: the load ended before the kill"
 kill -9 "$MILTER_PID_smtpd"
@@ -42,7 +43,7 @@ e2e_log "case 1: bounces delivered $(mail_count user), annotated $annotated (bef
 # --- 2. restart under load --------------------------------------------------
 start_milter smtpd "unix:$T/run/milter.sock"
 first=$MILTER_PID_smtpd
-run_load
+run_load 4000
 wait_delivered 2400
 load_running || e2e_fail "case 2: the load ended before the restart"
 kill -TERM "$first"
@@ -60,10 +61,10 @@ start_milter smtpd "unix:$T/run/milter.sock"
 e2e_log "case 2: milter stopped and restarted after $((restarted_at - 2000)) messages delivered"
 load_running || e2e_fail "case 2: the load ended before the new milter was up"
 wait_load
-check_counts "case 2 (restart)" 4000
+check_counts "case 2 (restart)" 6000
 after=$(grep -c 'annotated dsn bounce' "$T/log/milter-smtpd.log" || true)
 e2e_log "case 2: bounces delivered $(mail_count user), annotated $(annotated_count); $after by the new milter"
-[[ $(mail_count user) -eq 400 ]] || e2e_fail "case 2: $(mail_count user) bounces of 400 delivered"
+[[ $(mail_count user) -eq 600 ]] || e2e_fail "case 2: $(mail_count user) bounces of 600 delivered"
 ((after > 0)) || e2e_fail "case 2: the restarted milter annotated nothing"
 check_milter_logs_clean
 e2e_log "PASS"
