@@ -6,7 +6,7 @@
 set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config libmilter-dev libspdlog-dev catch2
-            libtomlplusplus-dev libre2-dev nlohmann-json3-dev ccache)
+            libtomlplusplus-dev libre2-dev nlohmann-json3-dev libcpp-httplib-dev ccache)
 # The test suite: Postfix and friends; Sendmail's runtime libraries and m4 (the
 # Sendmail test unpacks Debian's sendmail packages, which cannot be installed
 # beside Postfix); what the package test and the man page test use.

@@ -33,7 +33,14 @@ struct DaemonConfig {
   std::string catalog_file;    // empty: built-in catalog only; else overlay
   std::string providers_file;  // empty: built-in provider rules
   int timeout = 30;            // seconds: MTA I/O timeout, and the drain wait at shutdown
+  std::string metrics;         // "127.0.0.1:PORT" or "[::1]:PORT": Prometheus endpoint; empty: off
 };
+
+// A loopback HTTP listening address: "127.x.y.z:PORT", "[::1]:PORT" or
+// "localhost:PORT" (= 127.0.0.1). Returns false (and *error) for anything
+// else: the metrics endpoint is never exposed beyond the machine.
+bool parse_loopback_address(std::string_view spec, std::string* host, int* port,
+                            std::string* error);
 
 // Parses TOML `text` (from `origin`, used in messages) over the defaults.
 // Returns false and sets *error ("origin:LINE: ...") on any problem.

@@ -7,6 +7,7 @@ using smtp_explain::daemon::DaemonConfig;
 using smtp_explain::daemon::load_config_file;
 using smtp_explain::daemon::LogDestination;
 using smtp_explain::daemon::parse_config;
+using smtp_explain::daemon::parse_loopback_address;
 
 TEST_CASE("empty config keeps the defaults", "[config]") {
   DaemonConfig c;
@@ -126,4 +127,29 @@ TEST_CASE("the shipped config file parses and documents the defaults", "[config]
   CHECK(c.max_scan_bytes == defaults.max_scan_bytes);
   CHECK(c.remove_inbound_headers == defaults.remove_inbound_headers);
   CHECK(c.timeout == defaults.timeout);
+}
+
+TEST_CASE("the metrics endpoint is off by default and loopback only", "[config]") {
+  DaemonConfig c;
+  CHECK(c.metrics.empty());
+  std::string error;
+  REQUIRE(parse_config("metrics = \"127.0.0.1:9125\"", "t.toml", &c, &error));
+  CHECK(c.metrics == "127.0.0.1:9125");
+  for (const char* ok : {"[::1]:9125", "localhost:9125", "127.0.0.53:1"}) {
+    DaemonConfig d;
+    CHECK(parse_config(std::string("metrics = \"") + ok + "\"", "t.toml", &d, &error));
+  }
+  for (const char* bad :
+       {"0.0.0.0:9125", "192.168.1.2:9125", "127.0.0.1", "127.0.0.1:0", "127.0.0.1:70000",
+        "127.1:9125", "[::]:9125", "example.org:80", "127.0.0.256:9125"}) {
+    DaemonConfig d;
+    INFO(bad);
+    CHECK_FALSE(parse_config(std::string("metrics = \"") + bad + "\"", "t.toml", &d, &error));
+    CHECK_THAT(error, Catch::Contains("loopback only"));
+  }
+  std::string host;
+  int port = 0;
+  REQUIRE(parse_loopback_address("[::1]:9125", &host, &port, &error));
+  CHECK(host == "::1");
+  CHECK(port == 9125);
 }
