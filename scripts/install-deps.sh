@@ -6,9 +6,13 @@
 set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config libmilter-dev libspdlog-dev catch2
-            libtomlplusplus-dev libre2-dev nlohmann-json3-dev)
+            libtomlplusplus-dev libre2-dev nlohmann-json3-dev libcpp-httplib-dev ccache)
+# The test suite: Postfix and friends; Sendmail's runtime libraries and m4 (the
+# Sendmail test unpacks Debian's sendmail packages, which cannot be installed
+# beside Postfix); what the package test and the man page test use.
 test_pkgs=(postfix dovecot-sieve miltertest swaks iproute2 util-linux procps python3
-           libsisimai-perl)
+           libsisimai-perl m4 libdb5.3 libldap-2.5-0 liblockfile1 libnsl2 libsasl2-2 libssl3
+           libwrap0 man-db dpkg-dev adduser passwd systemd)
 
 pkgs=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then pkgs+=("${test_pkgs[@]}"); fi

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "socket_setup.h"
+
 namespace smtp_explain::daemon {
 namespace {
 
@@ -107,18 +109,22 @@ bool apply_key(std::string_view key, const toml::node& node, std::string_view or
   if (key == "socket_mode") {
     // Written as a string of octal digits ("0660") so the intent is unambiguous.
     if (!read_string(node, key, origin, &s, error)) return false;
-    bool ok = !s.empty() && s.size() <= 4;
     unsigned mode = 0;
-    for (char ch : s) {
-      if (ch < '0' || ch > '7') ok = false;
-      mode = mode * 8 + static_cast<unsigned>(ch - '0');
-    }
-    if (!ok || mode > 0777) {
+    if (!parse_socket_mode(s, &mode)) {
       *error =
           where(origin, node) + "socket_mode must be octal digits like \"0660\", not \"" + s + "\"";
       return false;
     }
     c->socket_mode = mode;
+    return true;
+  }
+  if (key == "socket_group") {
+    if (!read_string(node, key, origin, &s, error)) return false;
+    if (s.empty()) {
+      *error = where(origin, node) + "socket_group must be a group name or \"auto\"";
+      return false;
+    }
+    c->socket_group = s;
     return true;
   }
   if (key == "user") return read_string(node, key, origin, &c->user, error);
@@ -188,11 +194,71 @@ bool apply_key(std::string_view key, const toml::node& node, std::string_view or
     c->timeout = static_cast<int>(n);
     return true;
   }
+  if (key == "metrics") {
+    if (!read_string(node, key, origin, &s, error)) return false;
+    std::string host, why;
+    int port = 0;
+    if (!s.empty() && !parse_loopback_address(s, &host, &port, &why)) {
+      *error = where(origin, node) + "metrics: " + why;
+      return false;
+    }
+    c->metrics = s;
+    return true;
+  }
   *error = where(origin, node) + "unknown key \"" + std::string(key) + "\"";
   return false;
 }
 
 }  // namespace
+
+bool parse_loopback_address(std::string_view spec, std::string* host, int* port,
+                            std::string* error) {
+  const std::string bad =
+      "must be 127.0.0.1:PORT, [::1]:PORT or localhost:PORT (loopback only), not \"" +
+      std::string(spec) + "\"";
+  std::size_t colon = spec.rfind(':');
+  if (colon == std::string_view::npos) {
+    *error = bad;
+    return false;
+  }
+  std::string_view h = spec.substr(0, colon), p = spec.substr(colon + 1);
+  if (p.empty() || p.size() > 5 || p.find_first_not_of("0123456789") != std::string_view::npos) {
+    *error = bad;
+    return false;
+  }
+  int n = std::stoi(std::string(p));
+  if (n < 1 || n > 65535) {
+    *error = bad;
+    return false;
+  }
+  if (h == "localhost") {
+    h = "127.0.0.1";
+  } else if (h == "[::1]") {
+    h = "::1";
+  } else {
+    // 127.a.b.c with each part 0-255.
+    int parts = 0;
+    std::size_t pos = 0;
+    bool ok = true;
+    while (ok && pos <= h.size()) {
+      std::size_t dot = h.find('.', pos);
+      std::string_view part = h.substr(pos, dot == std::string_view::npos ? h.npos : dot - pos);
+      ok = !part.empty() && part.size() <= 3 &&
+           part.find_first_not_of("0123456789") == std::string_view::npos &&
+           std::stoi(std::string(part)) <= 255 && (parts > 0 || part == "127");
+      ++parts;
+      if (dot == std::string_view::npos) break;
+      pos = dot + 1;
+    }
+    if (!ok || parts != 4) {
+      *error = bad;
+      return false;
+    }
+  }
+  *host = std::string(h);
+  *port = n;
+  return true;
+}
 
 std::string_view to_string(LogDestination d) {
   switch (d) {

@@ -16,11 +16,14 @@ namespace smtp_explain::daemon {
 enum class LogDestination { kAuto, kSyslog, kStderr };  // kAuto: stderr in the foreground
 
 struct DaemonConfig {
-  std::string socket = "unix:/run/smtp-explain/milter.sock";
-  unsigned socket_mode = 0666;  // unix sockets: the MTA's user must be able to write
-  std::string user;             // empty: keep the starting user
-  bool allow_root = false;      // keep running as root (refused by default)
-  std::string pidfile;          // empty: none
+  // Under Postfix's queue directory, so Postfix's chrooted smtpd and cleanup
+  // reach it as unix:smtp-explain/milter.sock (see conf/postfix-main.cf).
+  std::string socket = "unix:/var/spool/postfix/smtp-explain/milter.sock";
+  unsigned socket_mode = 0660;        // unix sockets: owner and the MTA's group only
+  std::string socket_group = "auto";  // "auto": postfix if it exists, else the user's group
+  std::string user;                   // empty: keep the starting user
+  bool allow_root = false;            // keep running as root (refused by default)
+  std::string pidfile;                // empty: none
   std::string language = "en";
   std::size_t max_recipients = 20;          // per-recipient header lines before "N more"
   std::size_t max_scan_bytes = 512 * 1024;  // body bytes kept and scanned per message
@@ -30,7 +33,14 @@ struct DaemonConfig {
   std::string catalog_file;    // empty: built-in catalog only; else overlay
   std::string providers_file;  // empty: built-in provider rules
   int timeout = 30;            // seconds: MTA I/O timeout, and the drain wait at shutdown
+  std::string metrics;         // "127.0.0.1:PORT" or "[::1]:PORT": Prometheus endpoint; empty: off
 };
+
+// A loopback HTTP listening address: "127.x.y.z:PORT", "[::1]:PORT" or
+// "localhost:PORT" (= 127.0.0.1). Returns false (and *error) for anything
+// else: the metrics endpoint is never exposed beyond the machine.
+bool parse_loopback_address(std::string_view spec, std::string* host, int* port,
+                            std::string* error);
 
 // Parses TOML `text` (from `origin`, used in messages) over the defaults.
 // Returns false and sets *error ("origin:LINE: ...") on any problem.

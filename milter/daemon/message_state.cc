@@ -48,7 +48,7 @@ bool is_explain_header(std::string_view name) {
          iequals(name.substr(0, kHeaderPrefix.size()), kHeaderPrefix);
 }
 
-std::string normalize_envelope_sender(std::string_view mail_from) {
+std::string_view normalize_envelope_sender(std::string_view mail_from) {
   while (!mail_from.empty() && (mail_from.front() == ' ' || mail_from.front() == '\t')) {
     mail_from.remove_prefix(1);
   }
@@ -58,7 +58,7 @@ std::string normalize_envelope_sender(std::string_view mail_from) {
   if (mail_from.size() >= 2 && mail_from.front() == '<' && mail_from.back() == '>') {
     mail_from = mail_from.substr(1, mail_from.size() - 2);
   }
-  return std::string(mail_from);
+  return mail_from;
 }
 
 MessageState::MessageState(std::shared_ptr<const Snapshot> snapshot)
@@ -125,7 +125,10 @@ MessageOutcome MessageState::end_of_message(MessageEditor& editor) {
   out.flags = report.flags;
   out.recipients = report.recipients_total;
   std::vector<Reason> reasons_seen;
+  out.per_recipient.reserve(report.recipients.size());
   for (const Recipient& r : report.recipients) {
+    out.per_recipient.push_back(
+        RecipientOutcome{r.cls, std::string(to_string(r.reason)), r.provider});
     std::string codes = r.reply_code;
     if (!r.status.empty()) codes += codes.empty() ? r.status : " " + r.status;
     append_bounded(&out.codes, codes.empty() ? "-" : codes);

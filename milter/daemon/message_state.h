@@ -24,7 +24,14 @@
 
 namespace smtp_explain::daemon {
 
-// What end_of_message() did, for the log line.
+// One explained recipient, for the metrics.
+struct RecipientOutcome {
+  DeliveryClass cls = DeliveryClass::kNone;
+  std::string reason;
+  std::string provider;  // provider rule id, or empty
+};
+
+// What end_of_message() did, for the log line and the metrics.
 struct MessageOutcome {
   bool bounce = false;     // the parser found a bounce
   bool annotated = false;  // headers were added
@@ -37,6 +44,7 @@ struct MessageOutcome {
   std::string reasons;         // "mailboxfull, userunknown"
   std::string error;           // an MTA refusal, if any (the message still goes through)
   std::uint32_t flags = 0;     // parser anomaly flags
+  std::vector<RecipientOutcome> per_recipient;  // when annotated: each explained recipient
 };
 
 class MessageState {
@@ -81,6 +89,6 @@ class MessageState {
 bool is_explain_header(std::string_view name);
 
 // "<a@b>" -> "a@b", "<>" -> "", "a@b" -> "a@b" (surrounding space trimmed).
-std::string normalize_envelope_sender(std::string_view mail_from);
+std::string_view normalize_envelope_sender(std::string_view mail_from);
 
 }  // namespace smtp_explain::daemon

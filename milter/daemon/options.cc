@@ -1,6 +1,8 @@
 // Command-line parsing (see options.h).
 #include "options.h"
 
+#include "socket_setup.h"
+
 namespace smtp_explain::daemon {
 
 bool parse_options(const std::vector<std::string>& args, Options* out, std::string* error) {
@@ -45,6 +47,17 @@ bool parse_options(const std::vector<std::string>& args, Options* out, std::stri
     } else if (arg == "--pidfile") {
       if (!take_value(&v)) return false;
       o.pidfile = v;
+    } else if (arg == "--socket-mode") {
+      if (!take_value(&v)) return false;
+      unsigned mode = 0;
+      if (!parse_socket_mode(v, &mode)) {
+        *error = "--socket-mode must be octal digits like 0660, not \"" + v + "\"";
+        return false;
+      }
+      o.socket_mode = mode;
+    } else if (arg == "--socket-group") {
+      if (!take_value(&v)) return false;
+      o.socket_group = v;
     } else if (arg == "--foreground" || arg == "-f") {
       if (!no_value()) return false;
       o.foreground = true;
@@ -73,6 +86,8 @@ void apply_overrides(const Options& options, DaemonConfig* config) {
   if (options.socket) config->socket = *options.socket;
   if (options.user) config->user = *options.user;
   if (options.pidfile) config->pidfile = *options.pidfile;
+  if (options.socket_mode) config->socket_mode = *options.socket_mode;
+  if (options.socket_group) config->socket_group = *options.socket_group;
   if (options.allow_root) config->allow_root = true;
 }
 
@@ -84,12 +99,17 @@ the MTA (Postfix: smtpd_milters, non_smtpd_milters). Never rejects mail.
 
 Options:
   -p, --socket SPEC   listen on unix:/path, inet:PORT@HOST or inet6:PORT@HOST
-                      (default unix:/run/smtp-explain/milter.sock)
+                      (default unix:/var/spool/postfix/smtp-explain/milter.sock,
+                      Postfix main.cf: unix:smtp-explain/milter.sock)
+      --socket-mode MODE   mode of a unix socket (default 0660)
+      --socket-group NAME  group of a unix socket (default: postfix if it
+                      exists, else the user's own group)
   -c, --config FILE   TOML configuration (default: none, built-in settings)
   -f, --foreground    stay in the foreground, log to stderr
   -u, --user NAME     drop privileges to NAME after opening the socket
       --allow-root    allow running on as root (refused by default)
-      --pidfile FILE  write the process id to FILE
+      --pidfile FILE  write the process id to FILE (not following a symlink;
+                      its directory must be writable only by root)
       --check-config  check the configuration, catalog and rules, then exit
   -V, --version       print the version and exit
   -h, --help          print this help and exit

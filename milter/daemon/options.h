@@ -16,6 +16,8 @@ struct Options {
   std::optional<std::string> socket;
   std::optional<std::string> user;
   std::optional<std::string> pidfile;
+  std::optional<unsigned> socket_mode;
+  std::optional<std::string> socket_group;
   bool allow_root = false;
   bool foreground = false;
   bool check_config = false;

@@ -6,76 +6,19 @@
 #include <utility>
 #include <vector>
 
+#include "daemon_test_support.h"
 #include "message_state.h"
 #include "snapshot.h"
 
 using namespace smtp_explain::daemon;
+using namespace smtp_explain::daemon::test;
 using smtp_explain::DeliveryClass;
 
 namespace {
 
-class FakeEditor : public MessageEditor {
- public:
-  std::vector<std::pair<std::string, std::string>> added;
-  std::vector<std::pair<std::string, int>> removed;
-  bool refuse = false;
-  bool add_header(const std::string& name, const std::string& value) override {
-    if (refuse) return false;
-    added.emplace_back(name, value);
-    return true;
-  }
-  bool remove_header(const std::string& name, int index) override {
-    if (refuse) return false;
-    removed.emplace_back(name, index);
-    return true;
-  }
-  std::string value_of(const std::string& name) const {
-    for (const auto& [n, v] : added) {
-      if (n == name) return v;
-    }
-    return {};
-  }
-  std::size_t count(const std::string& name) const {
-    std::size_t n = 0;
-    for (const auto& f : added) n += f.first == name ? 1 : 0;
-    return n;
-  }
-};
-
-std::shared_ptr<const Snapshot> snapshot_with(DaemonConfig config = DaemonConfig{}) {
-  std::string error;
-  auto snap = build_snapshot(config, 1, &error);
-  INFO(error);
-  REQUIRE(snap);
-  return snap;
-}
-
-std::string dsn_body(const std::vector<std::string>& recipients, const std::string& status,
-                     const std::string& diagnostic) {
-  std::string b =
-      "This is a MIME-encapsulated message.\r\n\r\n--B1\r\n"
-      "Content-Type: text/plain; charset=us-ascii\r\n\r\n"
-      "I'm sorry to have to inform you that your message could not\r\n"
-      "be delivered to one or more recipients.\r\n\r\n--B1\r\n"
-      "Content-Type: message/delivery-status\r\n\r\n"
-      "Reporting-MTA: dns; mta.test\r\nArrival-Date: Mon, 3 Mar 2025 10:00:00 +0000\r\n";
-  for (const std::string& r : recipients) {
-    b += "\r\nFinal-Recipient: rfc822; " + r + "\r\nAction: failed\r\nStatus: " + status +
-         "\r\nRemote-MTA: dns; mx.remote.test\r\nDiagnostic-Code: smtp; " + diagnostic + "\r\n";
-  }
-  b += "\r\n--B1\r\nContent-Type: text/rfc822-headers\r\n\r\n"
-       "From: sender@test.local\r\nTo: user@remote.test\r\nSubject: hello\r\n\r\n--B1--\r\n";
-  return b;
-}
-
 void feed_bounce_headers(MessageState& m) {
   m.envelope_sender("<>");
-  m.header("From", "MAILER-DAEMON@mta.test (Mail Delivery System)");
-  m.header("To", "sender@test.local");
-  m.header("Subject", "Undelivered Mail Returned to Sender");
-  m.header("Auto-Submitted", "auto-replied");
-  m.header("MIME-Version", "1.0");
-  m.header("Content-Type", "multipart/report; report-type=delivery-status;\n\tboundary=\"B1\"");
+  for (const auto& [name, value] : bounce_headers()) m.header(name, value);
 }
 
 }  // namespace

@@ -48,3 +48,17 @@ TEST_CASE("options not given leave the file's values", "[options]") {
   CHECK(c.socket == "unix:/a");
   CHECK_FALSE(c.allow_root);
 }
+
+TEST_CASE("socket mode and group options override the file", "[options]") {
+  Options o;
+  std::string error;
+  REQUIRE(parse_options({"--socket-mode", "0600", "--socket-group=mail"}, &o, &error));
+  DaemonConfig c;
+  apply_overrides(o, &c);
+  CHECK(c.socket_mode == 0600);
+  CHECK(c.socket_group == "mail");
+  CHECK_FALSE(parse_options({"--socket-mode", "666x"}, &o, &error));
+  CHECK_THAT(error, Catch::Contains("--socket-mode must be octal"));
+  CHECK_FALSE(parse_options({"--socket-mode", "01777"}, &o, &error));
+  CHECK_FALSE(parse_options({"--socket-group"}, &o, &error));
+}

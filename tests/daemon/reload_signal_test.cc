@@ -40,3 +40,41 @@ TEST_CASE("SIGHUP runs the hook and sigwait returns the next other signal", "[si
   CHECK(g_hook_calls == 1);
   pthread_sigmask(SIG_SETMASK, &old, nullptr);
 }
+
+namespace {
+int g_stop_calls = 0;
+bool g_saw_repeat = false;
+void stop_hook() {
+  ++g_stop_calls;
+  g_saw_repeat = stop_requested_again();
+}
+}  // namespace
+
+TEST_CASE("the first SIGTERM runs the stop hook once, then is returned", "[signals]") {
+  sigset_t set, old;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  REQUIRE(pthread_sigmask(SIG_BLOCK, &set, &old) == 0);
+  set_stop_hook(&stop_hook);
+  raise(SIGTERM);
+  int sig = 0;
+  CHECK(sigwait(&set, &sig) == 0);
+  CHECK(sig == SIGTERM);
+  CHECK(g_stop_calls == 1);
+  CHECK_FALSE(g_saw_repeat);
+
+  // The hook is gone after its one run.
+  raise(SIGTERM);
+  CHECK(sigwait(&set, &sig) == 0);
+  CHECK(sig == SIGTERM);
+  CHECK(g_stop_calls == 1);
+
+  // A SIGINT pending during the hook cuts the wait short (and is consumed).
+  set_stop_hook(&stop_hook);
+  raise(SIGINT);
+  CHECK(stop_requested_again());
+  CHECK_FALSE(stop_requested_again());
+  set_stop_hook(nullptr);
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+}

@@ -260,3 +260,132 @@ for v in msg.get_all(sys.argv[2]) or []:
     print(" ".join(str(v).split()))
 PY
 }
+
+# wait_port PORT [SECONDS]: waits until 127.0.0.1:PORT accepts connections.
+wait_port() {
+  local port=$1 timeout=${2:-10} _
+  for _ in $(seq 1 $((timeout * 10))); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# add_smtpd_port PORT MILTERS [MAXPROC]: one more smtpd on 127.0.0.1:PORT with
+# its own smtpd_milters (empty: none) and process limit (default 100). Call
+# after start_postfix, then postfix_reload.
+add_smtpd_port() {
+  local port=$1 milters=$2 maxproc=${3:-100}
+  printf '127.0.0.1:%s inet n - n - %s smtpd -o smtpd_milters=%s\n' \
+    "$port" "$maxproc" "$milters" >>"$T/etc/master.cf"
+}
+
+postfix_reload() {
+  script -qc "postfix -c $T/etc reload" /dev/null >"$T/log/reload.log" 2>&1 ||
+    e2e_fail "postfix reload: $(cat "$T/log/reload.log")"
+  sleep 1
+}
+
+# Waits until nothing is left in the queue directories (cheaper than postqueue
+# for tight loops): incoming, active, deferred, hold, maildrop. TIMEOUT seconds.
+wait_spool_empty() {
+  local timeout=${1:-60} deadline
+  deadline=$(($(date +%s) + timeout))
+  while [[ -n "$(find "$T/spool/incoming" "$T/spool/active" "$T/spool/deferred" \
+    "$T/spool/hold" "$T/spool/maildrop" -type f -print -quit 2>/dev/null)" ]]; do
+    [[ $(date +%s) -lt $deadline ]] || e2e_fail "queue not empty after ${timeout}s"
+    sleep 0.02
+  done
+}
+
+# Messages Postfix has handed to a delivery agent with status=sent so far
+# (discard: and virtual: deliveries both log it).
+delivered_count() { grep -c ' status=sent ' "$T/log/postfix.log" 2>/dev/null || true; }
+
+# The value of one Prometheus sample (exact name with labels) from a running
+# milter's endpoint on 127.0.0.1:PORT (integer part), 0 if absent. Plain bash
+# over /dev/tcp: cheap enough to sample every few milliseconds.
+metric_value() {
+  local port=$1 name=$2 line value=0
+  exec {fd}<>"/dev/tcp/127.0.0.1/$port" || { echo 0; return; }
+  printf 'GET /metrics HTTP/1.0\r\nHost: localhost\r\n\r\n' >&"$fd"
+  while IFS= read -r line <&"$fd"; do
+    if [[ $line == "$name "* ]]; then
+      value=${line##* }
+      value=${value%%.*}
+    fi
+  done
+  exec {fd}>&-
+  echo "$value"
+}
+
+# --- load for the fault runs ------------------------------------------------
+# Two streams through smtpd on 127.0.0.1:$SMTP_PORT (or PORT), each an
+# smtp-source in the background: ordinary 1 KB mail to the discard: sink, and
+# corpus bounces (MAIL FROM:<>) delivered to the user Maildir, where their
+# annotation can be checked.
+LOAD_PIDS=()
+start_load() {  # ordinary|bounces COUNT SESSIONS [PORT]
+  local kind=$1 count=$2 sessions=$3 port=${4:-$SMTP_PORT}
+  if [[ $kind == bounces ]]; then
+    smtp-source -s "$sessions" -m "$count" -f '' -t user@test.local \
+      -F "$SHARED_DIR/corpus/sisimai/lf/rhost-google-05.eml" "127.0.0.1:$port" \
+      >>"$T/log/load.log" 2>&1 &
+  else
+    smtp-source -s "$sessions" -m "$count" -l 1024 -f friend@example.org -t user@sink.test \
+      "127.0.0.1:$port" >>"$T/log/load.log" 2>&1 &
+  fi
+  LOAD_PIDS+=($!)
+}
+
+# Waits for every started load; fails if an SMTP client met an error (a
+# rejected or tempfailed message).
+wait_load() {
+  local pid failed=0
+  for pid in "${LOAD_PIDS[@]}"; do wait "$pid" || failed=1; done
+  LOAD_PIDS=()
+  [[ $failed -eq 0 ]] || e2e_fail "an SMTP client failed: $(tail -5 "$T/log/load.log")"
+}
+
+load_running() {
+  local pid
+  for pid in "${LOAD_PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done
+  return 1
+}
+
+# Messages Postfix accepted (cleanup logs one message-id line per message).
+messages_in() { grep -c ': message-id=' "$T/log/postfix.log" 2>/dev/null || true; }
+
+# Waits until at least N messages were delivered (TIMEOUT s, default 120).
+wait_delivered() {
+  local n=$1 timeout=${2:-120} deadline
+  deadline=$(($(date +%s) + timeout))
+  while (($(delivered_count) < n)); do
+    [[ $(date +%s) -lt $deadline ]] || e2e_fail "only $(delivered_count) of $n delivered after ${timeout}s"
+    sleep 0.05
+  done
+}
+
+# check_counts LABEL EXPECTED: prints messages in and out; fails unless both
+# equal EXPECTED, the queue is empty and nothing was deferred or bounced.
+check_counts() {
+  local label=$1 expected=$2 in out
+  wait_spool_empty 180
+  in=$(messages_in)
+  out=$(delivered_count)
+  e2e_log "$label: messages in $in, out $out (expected $expected)"
+  [[ $in -eq $expected && $out -eq $expected ]] || e2e_fail "$label: $in in, $out out, expected $expected"
+  if grep -qE 'status=(deferred|bounced)' "$T/log/postfix.log"; then
+    e2e_fail "$label: deferred or bounced: $(grep -m3 -E 'status=(deferred|bounced)' "$T/log/postfix.log")"
+  fi
+}
+
+# Fails if a milter log shows a sanitizer report or a crash.
+check_milter_logs_clean() {
+  if grep -lE 'AddressSanitizer|LeakSanitizer|runtime error:|terminate called' "$T"/log/milter-*.log; then
+    e2e_fail "sanitizer report or crash in a milter log"
+  fi
+}
+
+# Bounces in the user Maildir with and without an X-SMTP-Explain-Class field.
+annotated_count() { grep -l '^X-SMTP-Explain-Class:' "$T/mail/user/new"/* 2>/dev/null | wc -l; }

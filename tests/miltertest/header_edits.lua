@@ -4,7 +4,8 @@
 --   1. a DSN bounce from <> gets X-SMTP-Explain-Class and X-SMTP-Explain added;
 --   2. an ordinary message loses its forged X-SMTP-Explain-Class field, the
 --      body is skipped, nothing is added;
---   3. an ordinary message without such fields is left alone.
+--   3. an ordinary message without such fields is left alone: the filter
+--      accepts it at end of headers (no body, no end of message).
 -- miltertest does not print the text of error(); print it first.
 
 local sock = os.getenv("MILTER_SOCKET")
@@ -29,13 +30,13 @@ local function open()
   return conn
 end
 
-local function send_headers(conn, headers)
+local function send_headers(conn, headers, eoh_reply)
   for _, h in ipairs(headers) do
     check(mt.header(conn, h[1], h[2]) == nil, "mt.header(" .. h[1] .. ") failed")
     check(mt.getreply(conn) == SMFIR_CONTINUE, "header " .. h[1] .. ": not continue")
   end
   check(mt.eoh(conn) == nil, "mt.eoh failed")
-  check(mt.getreply(conn) == SMFIR_CONTINUE, "eoh: not continue")
+  check(mt.getreply(conn) == (eoh_reply or SMFIR_CONTINUE), "eoh: unexpected reply")
 end
 
 -- 1. A bounce.
@@ -104,14 +105,7 @@ mt.disconnect(conn)
 conn = open()
 check(mt.mailfrom(conn, "<friend@example.org>") == nil, "mt.mailfrom failed")
 check(mt.getreply(conn) == SMFIR_CONTINUE, "mailfrom: not continue")
-send_headers(conn, {{"From", "friend@example.org"}, {"Subject", "plain"}})
-check(mt.bodystring(conn, "Nothing to see.\r\n") == nil, "mt.bodystring failed")
-mt.getreply(conn)
-check(mt.eom(conn) == nil, "mt.eom failed")
-check(mt.getreply(conn) == SMFIR_CONTINUE, "plain eom: not continue")
-check(not mt.eom_check(conn, MT_HDRADD), "plain: a header was added")
-check(not mt.eom_check(conn, MT_HDRDELETE), "plain: a header was deleted")
-check(not mt.eom_check(conn, MT_HDRCHANGE), "plain: a header was changed")
+send_headers(conn, {{"From", "friend@example.org"}, {"Subject", "plain"}}, SMFIR_ACCEPT)
 mt.disconnect(conn)
 
 print("miltertest header_edits: all checks passed")

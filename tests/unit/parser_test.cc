@@ -89,6 +89,38 @@ TEST_CASE("gate: ordinary mail is refused from its headers alone", "[parser]") {
   CHECK_FALSE(gate({{"From", "news@postmaster-tools.example"}, {"Subject", "Weekly news"}}));
 }
 
+TEST_CASE("gate: a person's reply or forward of a bounce is not read as one", "[parser]") {
+  for (const char* subject :
+       {"Fwd: Delivery Status Notification (Failure)", "AW: WG: Unzustellbar: Angebot",
+        "RE: Undeliverable: hello", "[team] Re: Returned mail: see transcript for details",
+        "Fw : failure notice",
+        "\xe8\xbd\xac\xe5\x8f\x91\xef\xbc\x9a"
+        "Undelivered Mail"}) {
+    INFO(subject);
+    CHECK_FALSE(gate({{"From", "Tina Brown <tina@example.com>"}, {"Subject", subject}},
+                     "tina@example.com"));
+    CHECK_FALSE(gate({{"From", "tina@example.com"},
+                      {"Return-Path", "<tina@example.com>"},
+                      {"Subject", subject},
+                      {"X-Gm-Message-State", "AOJu0Y"}}));
+    // From a delivery agent, with a null return path, a delivery-report
+    // structure or field, it is still a bounce whatever its Subject.
+    CHECK(gate({{"From", "post_master@example.org"}, {"Subject", subject}}, "x@example.org"));
+    CHECK(gate({{"From", "tina@example.com"}, {"Subject", subject}}, ""));
+    CHECK(gate({{"From", "tina@example.com"},
+                {"Subject", subject},
+                {"Content-Type", "multipart/report; report-type=delivery-status; b=x"}},
+               "tina@example.com"));
+    CHECK(gate({{"From", "tina@example.com"},
+                {"Subject", subject},
+                {"X-Failed-Recipients", "a@example.net"}},
+               "tina@example.com"));
+  }
+  // "Re" must be the whole prefix word.
+  CHECK(gate({{"From", "tina@example.com"}, {"Subject", "Returned mail: see transcript"}},
+             "tina@example.com"));
+}
+
 TEST_CASE("gate: bounce signs open the body", "[parser]") {
   CHECK(gate({{"From", "someone@example.com"}}, ""));  // null envelope sender
   CHECK(gate({{"From", "someone@example.com"}}, "<>"));

@@ -192,6 +192,77 @@ bool is_null_path(std::string_view v) {
   return v == "<>" || v == "< >" || v.empty();
 }
 
+// Subject prefixes mail clients put before a reply or a forward, in the
+// languages clients are localised to (lower case, before the colon).
+constexpr std::string_view kReplyForwardPrefixes[] = {
+    "re",
+    "fw",
+    "fwd",
+    "aw",
+    "wg",
+    "sv",
+    "vs",
+    "tr",
+    "rv",
+    "enc",
+    "r",
+    "i",
+    "antw",
+    "doorst",
+    "odp",
+    "pd",
+    "ynt",
+    "ilt",
+    "res",
+    "ref",
+    "vl",
+    "va",
+    "rif",
+    "\xe5\x9b\x9e\xe5\xa4\x8d",  // 回复
+    "\xe8\xbd\xac\xe5\x8f\x91",  // 转发
+    "\xe7\xad\x94\xe5\xa4\x8d",  // 答复
+    "\xe5\x9b\x9e\xe8\xa6\x86",  // 回覆
+    "\xe8\xbd\x89\xe5\xaf\x84",  // 轉寄
+};
+
+// True if the Subject opens with a reply or forward prefix ("Re:", "Fwd:",
+// "AW:", "WG: ", "回复：", ...), after any list tags in brackets.
+bool subject_is_reply_or_forward(std::string_view subject) {
+  std::string_view s = trim(subject);
+  while (s.starts_with('[')) {  // "[list] Re: ..."
+    const std::size_t close = s.find(']');
+    if (close == std::string_view::npos) return false;
+    s = trim(s.substr(close + 1));
+  }
+  for (std::string_view p : kReplyForwardPrefixes) {
+    if (!istarts_with(s, p)) continue;
+    std::string_view rest = s.substr(p.size());
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (rest.starts_with(':') || rest.starts_with("\xef\xbc\x9a")) return true;  // ':' or '：'
+  }
+  return false;
+}
+
+// A person's reply or forward: a reply/forward Subject, a From that is no
+// delivery agent, a return path that is not null and no delivery-report
+// structure or field. A bounce it quotes or attaches was sent to that person,
+// not to us: reading it as one would report someone else's failure.
+bool human_reply_or_forward(const HeaderList& headers, std::string_view from,
+                            std::string_view local, std::string_view subject, bool null_sender) {
+  if (null_sender || !subject_is_reply_or_forward(subject)) return false;
+  if (content_type_says_delivery(headers.get("Content-Type"))) return false;
+  for (std::string_view d : kDaemonLocalParts) {
+    if (local == d) return false;
+  }
+  if (icontains(local, "daemon") || icontains(local, "postmaster")) return false;
+  std::string_view display = from.substr(0, std::min(from.find('<'), from.size()));
+  if (any_substring(display, kDaemonNames)) return false;
+  for (const HeaderKey& f : kBounceFields) {
+    if (headers.has(f)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool subject_says_bounce(std::string_view subject) {
@@ -228,13 +299,16 @@ GateVerdict evaluate_headers(const HeaderList& headers,
   }
 
   const std::string local = from_local_part(from);
-  if (sender_or_fields_say_delivery(headers, from, local, subject)) v.delivery_report = true;
+  const bool human = human_reply_or_forward(headers, from, local, subject, v.null_sender);
+  if (!human && sender_or_fields_say_delivery(headers, from, local, subject)) {
+    v.delivery_report = true;
+  }
 
   for (const HeaderKey& f : kWeakFields) {
-    if (headers.has(f)) v.weak_signal = true;
+    if (!human && headers.has(f)) v.weak_signal = true;
   }
-  if (any_substring(headers.get("X-Mailer"), kWeakMailers)) v.weak_signal = true;
-  if (any_substring(headers.get("X-MimeOLE"), kWeakMailers)) v.weak_signal = true;
+  if (!human && any_substring(headers.get("X-Mailer"), kWeakMailers)) v.weak_signal = true;
+  if (!human && any_substring(headers.get("X-MimeOLE"), kWeakMailers)) v.weak_signal = true;
 
   // RFC 3834 / RFC3834.pm. "auto-replied" is also set by bounces (Postfix), so
   // it only means an auto-reply when nothing says delivery report.
