@@ -5,15 +5,29 @@
 //       SMTP error from remote mail server after RCPT TO:<a@...>: 550 ... (Exim-like)
 //   a@example.com ... said: 550 ...  /  550 5.1.1 <a@example.com>: User unknown
 // and X-Failed-Recipients. To stay quiet on ordinary mail and on notices we
-// cannot read, a recipient is only reported when its text carries an SMTP code
-// or the address is listed in X-Failed-Recipients, and only when the headers
-// say the message is a delivery report (bounce_gate.h).
+// cannot read, a recipient is only reported when the headers say the message
+// is a delivery report (bounce_gate.h) and
+//   - its text carries an SMTP code, or
+//   - X-Failed-Recipients lists it, or
+//   - it stands in the paragraph after a list introducer ("The following
+//     addresses had permanent fatal errors:"), or
+//   - the notice says delivery failed ("This is the mail system at host ...",
+//     "could not be delivered to one or more recipients", "----- Transcript of
+//     session follows -----", ...) and the address opens its line
+//     ("<a@example.net>: host not found", an indented address list,
+//     "a@example.net... Deferred: Connection timed out"): a recipient and
+//     its reason, with no code when the text gives none.
+// Only the error text before a returned original is read (generic_region());
+// the sender, the list, the bounce's own addressees and postmasters are
+// screened out afterwards (screen_text_recipients(), run by the registry).
 #include <algorithm>
+#include <span>
 #include <string>
 #include <unordered_map>
 
 #include "bounce_gate.h"
 #include "family_text.h"
+#include "generic_scope.h"
 #include "smtp_explain/codes.h"
 #include "text_util.h"
 
@@ -81,6 +95,11 @@ std::string remote_host_of(std::string_view diag) {
   return std::string(host);
 }
 
+bool icontains_any(std::string_view line, std::span<const std::string_view> phrases) {
+  return std::any_of(phrases.begin(), phrases.end(),
+                     [&](std::string_view p) { return icontains(line, p); });
+}
+
 // Sentences that introduce the list of failed recipients (from Sisimai's
 // Lhost modules and common MTAs). Recipients listed under one count even when
 // the text gives no SMTP code.
@@ -101,10 +120,45 @@ bool introduces_failed_list(std::string_view line) {
   // Every introducer contains "follow" or "failed": a line with neither is
   // rejected by two searches instead of eleven.
   if (!icontains(line, "follow") && !icontains(line, "failed")) return false;
-  for (std::string_view p : kIntroducers) {
-    if (icontains(line, p)) return true;
-  }
-  return false;
+  return icontains_any(line, kIntroducers);
+}
+
+// Sentences by which a notice says that delivery failed for the recipients it
+// names (lower case; Sisimai 5.1's Lhost and RFC3464 fallback markers and the
+// MTA templates they come from). After one, a line that opens with an address
+// names a failed recipient, with or without a code.
+bool announces_failure(std::string_view line) {
+  static constexpr std::string_view kAnnouncers[] = {
+      "could not be delivered to one or more",
+      "this is the mail system at host",
+      "transcript of session follows",
+      "permanent fatal errors",
+      "following recipient",
+      "following address",
+      "following destination",
+      "delivery to the following",
+      "undeliverable to the following",
+      "delivery has failed to these recipients",
+      "message could not be delivered",
+      "message was undeliverable",
+      "mail could not be delivered",
+      "unable to deliver",
+      "could not deliver",
+      "delivery failed",
+      "delivery to these recipients or groups failed",
+      "failed to deliver",
+      "was not delivered to",
+  };
+  return line.size() >= 12 && icontains_any(line, kAnnouncers);
+}
+
+// A notice that reports success or a relay, not a failure: the announcer rule
+// does not apply to it.
+bool reports_success(std::string_view line) {
+  return icontains(line, "successfully delivered") || icontains(line, "delivery was successful") ||
+         icontains(line, "has been relayed") || icontains(line, "was relayed") ||
+         icontains(line, "delivery to the following recipients succeeded") ||
+         icontains(line, "successfully relayed");
 }
 
 bool is_banner(std::string_view line) {
@@ -126,6 +180,12 @@ bool is_success_transcript_line(std::string_view line) {
   return match_reply_code(t) == 3 && (t[0] == '2' || t[0] == '3');
 }
 
+// "a@example.net wrote:" and the like: a sentence about the address, not a
+// recipient line.
+bool opens_sentence(std::string_view line) {
+  return icontains(line, " wrote") || icontains(line, " schrieb") || icontains(line, " a écrit");
+}
+
 bool starts_with_address(std::string_view line) {
   std::string_view t = trim(line);
   while (!t.empty() && (t.front() == '<' || t.front() == '"' || t.front() == '\''))
@@ -143,7 +203,10 @@ bool scan_generic_text(const Message& msg, FoundList* out) {
   }
   const std::string notice_from = clean_address(first_address(msg.headers.get("From")));
 
-  const std::vector<std::string_view> lines = split_lines(msg.error_text);
+  const std::vector<std::string_view> lines = split_lines(generic_region(msg));
+  bool success = false;
+  for (std::string_view line : lines) success |= reports_success(line);
+  bool announced = false;  // an announcer line stands at or above this one
   const std::size_t before = out->size();
   std::unordered_map<std::string, std::size_t> index;  // address -> position in *out
   // Lines that an introducer ("The following address(es) failed:") says
@@ -161,7 +224,9 @@ bool scan_generic_text(const Message& msg, FoundList* out) {
       }
       listed_until = k;
     }
-    const bool introduced = i < listed_until;
+    announced |= !success && announces_failure(line);
+    const bool introduced =
+        i < listed_until || (announced && starts_with_address(line) && !opens_sentence(line));
     if (is_header_line(trim(line))) continue;
     std::vector<std::string_view> addrs = find_addresses(line);
     if (addrs.empty()) continue;
