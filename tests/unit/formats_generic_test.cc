@@ -127,3 +127,21 @@ TEST_CASE("generic: no announcement, no code: nothing is read", "[formats][gener
       "<helpdesk@example.net>: we answer within a day.\n";
   CHECK(parse_message(msg).recipients.empty());
 }
+
+TEST_CASE("generic: '550-addr' continues a reply, it names no recipient", "[formats][generic]") {
+  const std::string head =
+      "Return-Path: <>\n"
+      "From: MAILER-DAEMON@relay.example.org\n"
+      "To: sender@example.com\n"
+      "Subject: Delivery failure notice\n"
+      "\n"
+      "I was unable to deliver your message to the following addresses.\n"
+      "\n";
+  // After the address line, and standing alone.
+  const Report r = parse_message(head +
+                                 "<frank@example.net>:\n"
+                                 "550-frank@example.net is not an active address\n");
+  check_recipients(r, {{"frank@example.net", "550", "", "onhold"}}, EmptyStatus::kAsserted);
+  const Report alone = parse_message(head + "550-grace@example.net is not an active address\n");
+  check_recipients(alone, {{"grace@example.net", "550", "", "onhold"}}, EmptyStatus::kAsserted);
+}

@@ -186,12 +186,23 @@ bool opens_sentence(std::string_view line) {
   return icontains(line, " wrote") || icontains(line, " schrieb") || icontains(line, " a écrit");
 }
 
+// Length of a reply code glued to an address by a multi-line reply
+// ("550-a@example.net"): 4, else 0.
+std::size_t reply_prefix_length(std::string_view token) {
+  return token.size() > 5 && (token[0] == '4' || token[0] == '5') && is_ascii_digit(token[1]) &&
+                 is_ascii_digit(token[2]) && token[3] == '-'
+             ? 4
+             : 0;
+}
+
+// True if the line opens with an address (not with "550-" glued to one: that
+// line continues a reply).
 bool starts_with_address(std::string_view line) {
   std::string_view t = trim(line);
   while (!t.empty() && (t.front() == '<' || t.front() == '"' || t.front() == '\''))
     t.remove_prefix(1);
   std::string_view a = first_address(t);
-  return !a.empty() && a.data() == t.data();
+  return !a.empty() && a.data() == t.data() && reply_prefix_length(a) == 0;
 }
 
 }  // namespace
@@ -230,7 +241,10 @@ bool scan_generic_text(const Message& msg, FoundList* out) {
     if (is_header_line(trim(line))) continue;
     std::vector<std::string_view> addrs = find_addresses(line);
     if (addrs.empty()) continue;
-    std::string addr = clean_address(addrs.front());
+    // "550-a@example.net is not an active address": the first line of a
+    // multi-line reply glued to the address; the code is no part of it.
+    const std::size_t glued = reply_prefix_length(addrs.front());
+    std::string addr = clean_address(addrs.front().substr(glued));
     if (addr.empty() || addr == notice_from) continue;
 
     // The diagnostic: the rest of the line after the address, plus the lines
@@ -242,6 +256,7 @@ bool scan_generic_text(const Message& msg, FoundList* out) {
     std::string before_addr(
         trim(line.substr(0, static_cast<std::size_t>(addrs.front().data() - line.data()))));
     if (has_smtp_code(before_addr)) diag = before_addr + " " + diag;  // "550 5.1.1 <a@b>: ..."
+    if (glued != 0) diag = std::string(addrs.front().substr(0, 3)) + " " + diag;
     std::size_t j = i + 1;
     for (; j < lines.size() && j <= i + kMaxContinuation; ++j) {
       std::string_view next = lines[j];
