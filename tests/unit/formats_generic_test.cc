@@ -33,7 +33,7 @@ std::string sample(const char* name) {
 }
 
 // Checks the sample as written, then with the other line ending.
-void check_sample(const char* name, const std::vector<Want>& want) {
+void check_sample(const char* name, const std::vector<Want>& want, const char* action = "failed") {
   const std::string raw = sample(name);
   for (const std::string& text :
        {raw, raw.find('\r') == std::string::npos ? crlf(raw) : lf_only(raw)}) {
@@ -41,7 +41,7 @@ void check_sample(const char* name, const std::vector<Want>& want) {
     INFO(name);
     CHECK(r.kind == Kind::kText);
     check_recipients(r, want, EmptyStatus::kAsserted);
-    for (const auto& rec : r.recipients) CHECK(rec.action == "failed");
+    for (const auto& rec : r.recipients) CHECK(rec.action == action);
   }
 }
 
@@ -144,4 +144,13 @@ TEST_CASE("generic: '550-addr' continues a reply, it names no recipient", "[form
   check_recipients(r, {{"frank@example.net", "550", "", "onhold"}}, EmptyStatus::kAsserted);
   const Report alone = parse_message(head + "550-grace@example.net is not an active address\n");
   check_recipients(alone, {{"grace@example.net", "550", "", "onhold"}}, EmptyStatus::kAsserted);
+}
+
+TEST_CASE("generic: recipients named in failure sentences, without codes", "[formats][generic]") {
+  check_sample("sentence-nocode.eml",
+               {{"kim@example.net", "", "", "filtered"}, {"oscar@example.net", "", "", "onhold"}});
+}
+
+TEST_CASE("generic: a delay notice gives a delayed recipient", "[formats][generic]") {
+  check_sample("delayed-notice.eml", {{"lee@example.net", "", "", "expired"}}, "delayed");
 }

@@ -16,7 +16,12 @@
 //     session follows -----", ...) and the address opens its line
 //     ("<a@example.net>: host not found", an indented address list,
 //     "a@example.net... Deferred: Connection timed out"): a recipient and
-//     its reason, with no code when the text gives none.
+//     its reason, with no code when the text gives none, or
+//   - a line that says delivery failed names it after "to" ("Your message to
+//     <a@example.net> could not be delivered", "Error delivering message to
+//     a@example.net: ...").
+// A notice that says delivery was delayed and will be retried, and nowhere
+// that it failed for good, reports its recipients as delayed.
 // Only the error text before a returned original is read (generic_region());
 // the sender, the list, the bounce's own addressees and postmasters are
 // screened out afterwards (screen_text_recipients(), run by the registry).
@@ -205,6 +210,72 @@ bool starts_with_address(std::string_view line) {
   return !a.empty() && a.data() == t.data() && reply_prefix_length(a) == 0;
 }
 
+// A sentence that names the failed recipient after "to" in a line saying that
+// delivery failed: "Your message to <a@example.net> could not be delivered",
+// "Error delivering message to a@example.net: host not found", "The message
+// you sent to a@example.net was rejected because ...". `address` is the first
+// address of `line`.
+bool failure_sentence_names(std::string_view line, std::string_view address) {
+  static constexpr std::string_view kFailed[] = {
+      "could not be delivered",
+      "couldn't be delivered",
+      "was not delivered",
+      "not be delivered",
+      "undeliverable",
+      "delivery failed",
+      "delivery to",
+      "unable to deliver",
+      "could not deliver",
+      "error delivering",
+      "failed",
+      "was rejected",
+      "has been rejected",
+      "was refused",
+      "has been refused",
+      "permanent error",
+  };
+  if (!icontains_any(line, kFailed)) return false;
+  std::string_view head = line.substr(0, static_cast<std::size_t>(address.data() - line.data()));
+  while (!head.empty() && (is_space_or_tab(head.back()) || head.back() == '<' ||
+                           head.back() == '"' || head.back() == '\'')) {
+    head.remove_suffix(1);
+  }
+  if (!head.empty() && head.back() == ':') head.remove_suffix(1);
+  for (std::string_view word : {std::string_view("to"), std::string_view("recipient")}) {
+    if (head.size() >= word.size() && iequals(head.substr(head.size() - word.size()), word) &&
+        (head.size() == word.size() || !is_ascii_alpha(head[head.size() - word.size() - 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A notice that says delivery is delayed and will be retried, and nowhere
+// that it failed for good: its recipients are delays, not failures.
+bool says_delay(std::string_view line) {
+  static constexpr std::string_view kDelay[] = {
+      "has been delayed",
+      "been delayed",
+      "is delayed",
+      "delivery delayed",
+      "will be retried",
+      "will retry",
+      "will continue trying",
+      "still trying",
+      "not yet been delivered",
+      "delivery attempts will continue",
+      "will keep trying",
+  };
+  return icontains_any(line, kDelay);
+}
+bool says_permanent(std::string_view line) {
+  static constexpr std::string_view kPermanent[] = {
+      "permanent", "fatal",           "could not be delivered", "undeliverable",    "giving up",
+      "gave up",   "will be deleted", "has been returned",      "not be delivered",
+  };
+  return icontains_any(line, kPermanent);
+}
+
 }  // namespace
 
 bool scan_generic_text(const Message& msg, FoundList* out) {
@@ -215,8 +286,12 @@ bool scan_generic_text(const Message& msg, FoundList* out) {
   const std::string notice_from = clean_address(first_address(msg.headers.get("From")));
 
   const std::vector<std::string_view> lines = split_lines(generic_region(msg));
-  bool success = false;
-  for (std::string_view line : lines) success |= reports_success(line);
+  bool success = false, delay = false, permanent = false;
+  for (std::string_view line : lines) {
+    success |= reports_success(line);
+    delay |= says_delay(line);
+    permanent |= says_permanent(line);
+  }
   bool announced = false;  // an announcer line stands at or above this one
   const std::size_t before = out->size();
   std::unordered_map<std::string, std::size_t> index;  // address -> position in *out
@@ -300,7 +375,8 @@ bool scan_generic_text(const Message& msg, FoundList* out) {
       }
     }
     const bool is_listed = std::find(listed.begin(), listed.end(), addr) != listed.end();
-    if (!has_smtp_code(diag) && !is_listed && !introduced) continue;
+    const bool named = !success && failure_sentence_names(line, addrs.front());
+    if (!has_smtp_code(diag) && !is_listed && !introduced && !named) continue;
 
     // One entry per address: a later mention with a code improves an earlier one.
     // Looked up by address (an index, not a scan of `out`: a text bounce with
@@ -317,6 +393,9 @@ bool scan_generic_text(const Message& msg, FoundList* out) {
       out->push_back(std::move(r));
     }
     i = j - 1;
+  }
+  if (delay && !permanent) {
+    for (std::size_t k = before; k < out->size(); ++k) (*out)[k].action = "delayed";
   }
   // Listed recipients still failed when the text names none we can read.
   const bool text_found = out->size() > before;
