@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <span>
 
+#include "phrase_set.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -68,13 +69,6 @@ bool starts_with_any(std::string_view line, std::span<const std::string_view> li
   return false;
 }
 
-bool contains_any(std::string_view line, std::span<const std::string_view> list) {
-  for (std::string_view p : list) {
-    if (icontains(line, p)) return true;
-  }
-  return false;
-}
-
 // A header field line at column 0 of the copied original (a known name).
 bool is_block_field(std::string_view line) {
   return !line.empty() && !is_space_or_tab(line.front()) && starts_with_any(line, kBlockFields);
@@ -97,11 +91,8 @@ std::size_t generic_original_start(std::string_view text) {
         (icontains(bare, "follow") || icontains(bare, "below"))) {
       return offset;
     }
-    // Only lines that could hold such a phrase are searched for one.
-    if ((icontains(bare, "message") || icontains(bare, "mail") || icontains(bare, "attach")) &&
-        contains_any(bare, kCopyAnywhere)) {
-      return offset;
-    }
+    static const PhraseSet copy_anywhere(kCopyAnywhere);
+    if (copy_anywhere.any_in(bare)) return offset;
     // A header block at column 0: "Received:" or "Return-Path:" followed by
     // a field or a continuation, or three known fields in a row.
     if (k != 0) continue;
@@ -123,43 +114,44 @@ std::string_view generic_region(const Message& msg) {
   return text.substr(0, generic_original_start(text));
 }
 
-SenderSide::SenderSide(const Message& msg) {
+namespace {
+
+// True if `value` names `address` (any case) as one of its addresses.
+bool field_names(std::string_view value, std::string_view address) {
+  value = value.substr(0, 4096);
+  if (!icontains(value, address)) return false;
+  for (std::string_view a : find_addresses(value)) {
+    if (iequals(clean_address(a), address)) return true;
+  }
+  return false;
+}
+
+bool any_field_names(const HeaderList& headers, std::span<const HeaderKey> keys,
+                     std::string_view address) {
+  for (const HeaderKey& k : keys) {
+    if (headers.any_of(k, [&](std::string_view v) { return field_names(v, address); })) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool SenderSide::contains(std::string_view address) const {
+  if (address.empty()) return false;
   static constexpr HeaderKey kBounceFields[] = {
       "From",           "Sender",           "Reply-To",  "To",        "Cc",         "Return-Path",
       "Delivered-To",   "Envelope-To",      "Errors-To", "List-Post", "List-Owner", "List-Help",
       "List-Subscribe", "List-Unsubscribe",
   };
-  for (const HeaderKey& k : kBounceFields) {
-    for (std::string_view v : msg.headers.all(k)) add(v);
-  }
   static constexpr HeaderKey kOriginalFields[] = {
       "From", "Sender", "Return-Path", "Reply-To", "Errors-To", "List-Post", "List-Owner",
   };
-  const HeaderList& o = msg.original_headers;
-  for (const HeaderKey& k : kOriginalFields) {
-    for (std::string_view v : o.all(k)) add(v);
-  }
   // A list post: its To and Cc name the list, not the failed member.
-  if (o.has("List-Id") || o.has("List-Post")) {
-    for (std::string_view v : o.all("To")) add(v);
-    for (std::string_view v : o.all("Cc")) add(v);
-  }
-}
-
-void SenderSide::add(std::string_view field_value) {
-  for (std::string_view a : find_addresses(field_value.substr(0, 4096))) {
-    std::string c = to_lower(clean_address(a));
-    if (!c.empty() && std::find(lower_.begin(), lower_.end(), c) == lower_.end()) {
-      lower_.push_back(std::move(c));
-    }
-    if (lower_.size() >= 64) return;
-  }
-}
-
-bool SenderSide::contains(std::string_view address) const {
-  if (address.empty()) return false;
-  const std::string lower = to_lower(address);
-  return std::find(lower_.begin(), lower_.end(), lower) != lower_.end();
+  static constexpr HeaderKey kListPostFields[] = {"To", "Cc"};
+  const HeaderList& o = msg_.original_headers;
+  return any_field_names(msg_.headers, kBounceFields, address) ||
+         any_field_names(o, kOriginalFields, address) ||
+         ((o.has("List-Id") || o.has("List-Post")) && any_field_names(o, kListPostFields, address));
 }
 
 bool SenderSide::is_daemon(std::string_view address) {
@@ -185,8 +177,15 @@ std::vector<std::string> failed_recipients_field(const HeaderList& headers) {
   return out;
 }
 
+bool dsn_states_recipients(const Message& msg) {
+  for (std::string_view part : msg.delivery_status) {
+    if (icontains(part, "recipient:")) return true;
+  }
+  return icontains(msg.error_text, "final-recipient:");
+}
+
 void screen_text_recipients(const Message& msg, FoundList* found, std::size_t from, bool generic) {
-  if (found->size() <= from) return;
+  if (found->size() <= from || dsn_states_recipients(msg)) return;
   const std::vector<std::string> listed = failed_recipients_field(msg.headers);
   auto in_listed = [&](const std::string& clean) {
     const std::string lower = to_lower(clean);

@@ -43,21 +43,28 @@ std::size_t generic_original_start(std::string_view text);
 std::string_view generic_region(const Message& msg);
 
 // The addresses that are never a failed recipient of this bounce (see above).
+// Asked about the few addresses a reader found, it looks them up in the
+// header fields (a substring test per field, then an exact comparison of that
+// field's addresses), instead of collecting every address of every field.
 class SenderSide {
  public:
-  explicit SenderSide(const Message& msg);
+  explicit SenderSide(const Message& msg) : msg_(msg) {}
   // `address` as clean_address() gives it.
   bool contains(std::string_view address) const;
   // True for the postmaster / MAILER-DAEMON local parts of any domain.
   static bool is_daemon(std::string_view address);
 
  private:
-  void add(std::string_view field_value);
-  std::vector<std::string> lower_;  // lower-cased, cleaned
+  const Message& msg_;
 };
 
 // The cleaned addresses of X-Failed-Recipients, in order, each once.
 std::vector<std::string> failed_recipients_field(const HeaderList& headers);
+
+// True if the message's delivery-status fields (a delivery-status part, or
+// DSN fields written into the text) name its recipients: the DSN reader has
+// read them, and the text readers only lend them text.
+bool dsn_states_recipients(const Message& msg);
 
 // Screens what a reader of a text bounce found (any family or generic
 // reader), in place, the entries from index `from` on:
@@ -70,6 +77,9 @@ std::vector<std::string> failed_recipients_field(const HeaderList& headers);
 //     message sent to oneself still bounces); a generic reader reads loosely,
 //     so for it every such address goes, and postmaster / MAILER-DAEMON
 //     addresses too.
+// Nothing is screened when the DSN fields state the recipients
+// (dsn_states_recipients()): what the readers found there only lends text to
+// a stated recipient.
 void screen_text_recipients(const Message& msg, FoundList* found, std::size_t from, bool generic);
 
 }  // namespace smtp_explain

@@ -33,6 +33,7 @@
 #include "bounce_gate.h"
 #include "family_text.h"
 #include "generic_scope.h"
+#include "phrase_set.h"
 #include "smtp_explain/codes.h"
 #include "text_util.h"
 
@@ -100,11 +101,6 @@ std::string remote_host_of(std::string_view diag) {
   return std::string(host);
 }
 
-bool icontains_any(std::string_view line, std::span<const std::string_view> phrases) {
-  return std::any_of(phrases.begin(), phrases.end(),
-                     [&](std::string_view p) { return icontains(line, p); });
-}
-
 // Sentences that introduce the list of failed recipients (from Sisimai's
 // Lhost modules and common MTAs). Recipients listed under one count even when
 // the text gives no SMTP code.
@@ -122,10 +118,8 @@ bool introduces_failed_list(std::string_view line) {
       "delivery has failed to these recipients",
       "your message could not be delivered to the following",
   };
-  // Every introducer contains "follow" or "failed": a line with neither is
-  // rejected by two searches instead of eleven.
-  if (!icontains(line, "follow") && !icontains(line, "failed")) return false;
-  return icontains_any(line, kIntroducers);
+  static const PhraseSet introducers(kIntroducers);
+  return introducers.any_in(line);
 }
 
 // Sentences by which a notice says that delivery failed for the recipients it
@@ -154,16 +148,20 @@ bool announces_failure(std::string_view line) {
       "failed to deliver",
       "was not delivered to",
   };
-  return line.size() >= 12 && icontains_any(line, kAnnouncers);
+  static const PhraseSet announcers(kAnnouncers);
+  return line.size() >= 12 && announcers.any_in(line);
 }
 
 // A notice that reports success or a relay, not a failure: the announcer rule
 // does not apply to it.
-bool reports_success(std::string_view line) {
-  return icontains(line, "successfully delivered") || icontains(line, "delivery was successful") ||
-         icontains(line, "has been relayed") || icontains(line, "was relayed") ||
-         icontains(line, "delivery to the following recipients succeeded") ||
-         icontains(line, "successfully relayed");
+bool reports_success(std::string_view text) {
+  static const PhraseSet success{"successfully delivered",
+                                 "delivery was successful",
+                                 "has been relayed",
+                                 "was relayed",
+                                 "delivery to the following recipients succeeded",
+                                 "successfully relayed"};
+  return success.any_in(text);
 }
 
 bool is_banner(std::string_view line) {
@@ -234,7 +232,8 @@ bool failure_sentence_names(std::string_view line, std::string_view address) {
       "has been refused",
       "permanent error",
   };
-  if (!icontains_any(line, kFailed)) return false;
+  static const PhraseSet failed(kFailed);
+  if (!failed.any_in(line)) return false;
   std::string_view head = line.substr(0, static_cast<std::size_t>(address.data() - line.data()));
   while (!head.empty() && (is_space_or_tab(head.back()) || head.back() == '<' ||
                            head.back() == '"' || head.back() == '\'')) {
@@ -266,14 +265,16 @@ bool says_delay(std::string_view line) {
       "delivery attempts will continue",
       "will keep trying",
   };
-  return icontains_any(line, kDelay);
+  static const PhraseSet delay(kDelay);
+  return delay.any_in(line);
 }
 bool says_permanent(std::string_view line) {
   static constexpr std::string_view kPermanent[] = {
       "permanent", "fatal",           "could not be delivered", "undeliverable",    "giving up",
       "gave up",   "will be deleted", "has been returned",      "not be delivered",
   };
-  return icontains_any(line, kPermanent);
+  static const PhraseSet permanent(kPermanent);
+  return permanent.any_in(line);
 }
 
 }  // namespace
@@ -285,13 +286,17 @@ bool scan_generic_text(const Message& msg, FoundList* out) {
   }
   const std::string notice_from = clean_address(first_address(msg.headers.get("From")));
 
-  const std::vector<std::string_view> lines = split_lines(generic_region(msg));
-  bool success = false, delay = false, permanent = false;
-  for (std::string_view line : lines) {
-    success |= reports_success(line);
-    delay |= says_delay(line);
-    permanent |= says_permanent(line);
-  }
+  // A DSN whose fields name the recipients has been read already: the
+  // scanners only lend it text (pipeline: enrich_from_text), so the rules
+  // that find recipients without a code are not needed, nor the stricter
+  // region (what is read must match a stated recipient anyway).
+  const bool dsn_stated = dsn_states_recipients(msg);
+  const std::string_view region = dsn_stated ? msg.error_text : generic_region(msg);
+  const std::vector<std::string_view> lines = split_lines(region);
+  // Each is one pass over the region (PhraseSet).
+  const bool success = dsn_stated || reports_success(region);
+  const bool delay = !dsn_stated && says_delay(region);
+  const bool permanent = delay && says_permanent(region);
   bool announced = false;  // an announcer line stands at or above this one
   const std::size_t before = out->size();
   std::unordered_map<std::string, std::size_t> index;  // address -> position in *out
@@ -310,7 +315,7 @@ bool scan_generic_text(const Message& msg, FoundList* out) {
       }
       listed_until = k;
     }
-    announced |= !success && announces_failure(line);
+    if (!announced && !success) announced = announces_failure(line);
     const bool introduced =
         i < listed_until || (announced && starts_with_address(line) && !opens_sentence(line));
     if (is_header_line(trim(line))) continue;
@@ -375,8 +380,10 @@ bool scan_generic_text(const Message& msg, FoundList* out) {
       }
     }
     const bool is_listed = std::find(listed.begin(), listed.end(), addr) != listed.end();
-    const bool named = !success && failure_sentence_names(line, addrs.front());
-    if (!has_smtp_code(diag) && !is_listed && !introduced && !named) continue;
+    if (!has_smtp_code(diag) && !is_listed && !introduced &&
+        (success || !failure_sentence_names(line, addrs.front()))) {
+      continue;
+    }
 
     // One entry per address: a later mention with a code improves an earlier one.
     // Looked up by address (an index, not a scan of `out`: a text bounce with
