@@ -154,3 +154,8 @@ TEST_CASE("generic: recipients named in failure sentences, without codes", "[for
 TEST_CASE("generic: a delay notice gives a delayed recipient", "[formats][generic]") {
   check_sample("delayed-notice.eml", {{"lee@example.net", "", "", "expired"}}, "delayed");
 }
+
+TEST_CASE("generic: one reason paragraph after a list of bare addresses", "[formats][generic]") {
+  check_sample("indented-shared-reason.eml", {{"heidi@example.net", "", "", "hostunknown"},
+                                              {"ivan@example.org", "", "", "hostunknown"}});
+}

@@ -300,6 +300,7 @@ bool scan_generic_text(const Message& msg, FoundList* out) {
   bool announced = false;  // an announcer line stands at or above this one
   const std::size_t before = out->size();
   std::unordered_map<std::string, std::size_t> index;  // address -> position in *out
+  std::size_t after_last = 0;                          // the line after the last recipient's text
   // Lines that an introducer ("The following address(es) failed:") says
   // list failed recipients: that line and the next paragraph.
   std::size_t listed_until = 0;
@@ -400,6 +401,29 @@ bool scan_generic_text(const Message& msg, FoundList* out) {
       out->push_back(std::move(r));
     }
     i = j - 1;
+    after_last = j;
+  }
+  // A list of bare addresses followed by one reason for all of them
+  // ("\ta@example.net\n\tb@example.net\n\nReason: host not found"): the
+  // paragraph after the list is the diagnostic of each that has none, unless
+  // it names an address or starts a copy.
+  if (!dsn_stated && out->size() > before) {
+    std::size_t k = after_last;
+    while (k < lines.size() && trim(lines[k]).empty()) ++k;
+    std::string shared;
+    for (std::size_t taken = 0;
+         k < lines.size() && taken < kMaxContinuation && !trim(lines[k]).empty(); ++k, ++taken) {
+      if (!find_addresses(lines[k]).empty()) {
+        shared.clear();
+        break;
+      }
+      if (shared.empty() && is_banner(lines[k])) break;
+      if (!shared.empty()) shared += ' ';
+      shared += trim(lines[k]);
+    }
+    for (std::size_t r = before; r < out->size() && !shared.empty(); ++r) {
+      if (trim((*out)[r].diagnostic).empty()) (*out)[r].diagnostic = shared;
+    }
   }
   if (delay && !permanent) {
     for (std::size_t k = before; k < out->size(); ++k) (*out)[k].action = "delayed";
