@@ -159,3 +159,23 @@ TEST_CASE("generic: one reason paragraph after a list of bare addresses", "[form
   check_sample("indented-shared-reason.eml", {{"heidi@example.net", "", "", "hostunknown"},
                                               {"ivan@example.org", "", "", "hostunknown"}});
 }
+
+TEST_CASE("generic: never a pipe command's or a file's argument; prefixes removed",
+          "[formats][generic]") {
+  const std::string msg =
+      "Return-Path: <>\n"
+      "From: Mail Server <daemon@mail.example.org>\n"
+      "To: grace@example.com\n"
+      "Subject: Returned mail\n"
+      "\n"
+      "Your message could not be delivered to one or more recipients.\n"
+      "\n"
+      "\"|/usr/local/bin/procmail -a list@example.org\": command failed with 75\n"
+      "/var/mail/zed: cannot append\n"
+      "<mailto:yan@example.net>: 550 5.1.1 user unknown\n"
+      "ORCPT=rfc822;xena@example.net: 550 5.1.1 no such user\n";
+  check_recipients(parse_message(msg),
+                   {{"yan@example.net", "550", "5.1.1", "userunknown"},
+                    {"xena@example.net", "550", "5.1.1", "userunknown"}},
+                   EmptyStatus::kAsserted);
+}

@@ -198,12 +198,28 @@ std::size_t reply_prefix_length(std::string_view token) {
              : 0;
 }
 
+// A delivery to a pipe command or a file ("|/usr/bin/procmail -a
+// list@example.org": command failed, /var/mail/user: cannot append): an
+// address in it is an argument, not a recipient.
+bool is_junk_line(std::string_view line) {
+  std::string_view t = trim(line);
+  while (!t.empty() && (t.front() == '<' || t.front() == '"' || t.front() == '\''))
+    t.remove_prefix(1);
+  return !t.empty() && (t.front() == '|' || t.front() == '/');
+}
+
 // True if the line opens with an address (not with "550-" glued to one: that
 // line continues a reply).
 bool starts_with_address(std::string_view line) {
   std::string_view t = trim(line);
   while (!t.empty() && (t.front() == '<' || t.front() == '"' || t.front() == '\''))
     t.remove_prefix(1);
+  // "<mailto:a@example.net>", "ORCPT=rfc822;a@example.net": prefixes, not
+  // part of the address.
+  for (std::string_view prefix : {std::string_view("mailto:"), std::string_view("orcpt=")}) {
+    if (istarts_with(t, prefix)) t.remove_prefix(prefix.size());
+  }
+  if (istarts_with(t, "rfc822;")) t = trim(t.substr(7));
   std::string_view a = first_address(t);
   return !a.empty() && a.data() == t.data() && reply_prefix_length(a) == 0;
 }
@@ -319,7 +335,7 @@ bool scan_generic_text(const Message& msg, FoundList* out) {
     if (!announced && !success) announced = announces_failure(line);
     const bool introduced =
         i < listed_until || (announced && starts_with_address(line) && !opens_sentence(line));
-    if (is_header_line(trim(line))) continue;
+    if (is_header_line(trim(line)) || is_junk_line(line)) continue;
     std::vector<std::string_view> addrs = find_addresses(line);
     if (addrs.empty()) continue;
     // "550-a@example.net is not an active address": the first line of a
