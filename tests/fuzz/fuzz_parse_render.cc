@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,13 +18,16 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace smtp_explain;
   constexpr std::size_t kShown = 3;  // exercise the "N more" line with few recipients
-  static const std::vector<const Annotator*> annotators = [] {
-    std::vector<const Annotator*> out;
+  // Owned by the vector, so that LeakSanitizer's check at exit finds nothing
+  // (raw pointers in a static vector were reported as a leak after a 30-minute
+  // run: an empty "crash" file that was no finding).
+  static const std::vector<std::unique_ptr<const Annotator>> annotators = [] {
+    std::vector<std::unique_ptr<const Annotator>> out;
     for (const char* lang : {"en", "es", "hi"}) {
       AnnotatorOptions o;
       o.language = lang;
       o.max_header_recipients = kShown;
-      out.push_back(new Annotator(o));  // lives as long as the process
+      out.push_back(std::make_unique<const Annotator>(o));
     }
     return out;
   }();
@@ -33,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return out;
   }();
   const std::string_view message(reinterpret_cast<const char*>(data), size);
-  for (const Annotator* annotator : annotators) {
+  for (const auto& annotator : annotators) {
     const Annotation a = annotator->annotate(message);
     fuzz::check_report(a.report, annotator->options().limits);
     FUZZ_CHECK(a.texts.size() == (a.report.bounce ? a.report.recipients.size() : 0));
@@ -44,7 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     RenderOptions options;
     options.max_recipients = kShown;
     options.more_text = annotator->catalog().text("more_recipients", annotator->options().language);
-    const std::string violation = test::check_rendered(a.report, a.texts, a.headers, options, reasons);
+    const std::string violation =
+        test::check_rendered(a.report, a.texts, a.headers, options, reasons);
     if (!violation.empty()) std::fprintf(stderr, "%s\n", violation.c_str());
     FUZZ_CHECK(violation.empty());
   }
