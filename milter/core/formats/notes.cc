@@ -64,6 +64,9 @@ bool scan_notes(const Message& msg, FoundList* out) {
     std::string& diag = out->size() > before ? out->back().diagnostic : pending;
     diag += line;
   }
+  // Without Notes' own banner the text is not Notes' (other products also
+  // write "Undeliverable message" Subjects): do not guess from the original.
+  if (!reading) return false;
   if (out->size() == before) {
     std::string to = original_to(msg, text.substr(error.size()));
     if (to.empty()) return false;

@@ -128,6 +128,8 @@ bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line
   std::string_view error =
       cut_before_line(msg.text, "--- Below this line is a copy of the message.", false);
   error = cut_before_line(error, "--- Original message follows.", false);
+  // qmail with the "bounce headers only" patch (vpopmail and hosting setups).
+  error = cut_before_line(error, "--- Enclosed are the original headers of the message.", false);
   const std::size_t before = out->size();
   std::vector<std::string> remote_said;  // the "Remote host said:" line per recipient
   bool reading = false;
@@ -189,8 +191,17 @@ bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line
 }  // namespace formats
 
 bool scan_qmail(const Message& msg, FoundList* out) {
+  // qmail-send's greeting, or (when a patch or control file rewrote the
+  // greeting: qmail-ldap's, netqmail's and vpopmail hosts' custom bounce
+  // texts) the sentence qmail-send.c writes after it.
   return formats::read_qmail_style(
-      msg, [](std::string_view line) { return formats::starts(line, "Hi. This is the qmail"); },
+      msg,
+      [](std::string_view line) {
+        return formats::starts(line, "Hi. This is the qmail") ||
+               formats::starts(line,
+                               "I'm afraid I wasn't able to deliver your message to the "
+                               "following addresses.");
+      },
       out);
 }
 
@@ -208,6 +219,6 @@ bool claims(const HeaderList& h) {
 
 }  // namespace
 
-const Family qmail_family{"qmail", claims, scan_qmail};
+const Family qmail_family{"qmail", claims, scan_qmail, nullptr, false, true};
 
 }  // namespace smtp_explain
