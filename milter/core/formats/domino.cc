@@ -84,6 +84,6 @@ bool claims(const HeaderList& h) {
 
 }  // namespace
 
-const Family domino_family{"Domino", claims, scan_domino};
+const Family domino_family{"Domino", claims, scan_domino, nullptr, false, true};
 
 }  // namespace smtp_explain

@@ -112,6 +112,6 @@ bool claims(const HeaderList& h) {
 }  // namespace
 
 const Family messagingserver_family{"MessagingServer", claims, scan_messagingserver,
-                                    refine_messagingserver};
+                                    refine_messagingserver, false, true};
 
 }  // namespace smtp_explain

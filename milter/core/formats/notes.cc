@@ -91,6 +91,6 @@ bool claims(const HeaderList& h) {
 
 }  // namespace
 
-const Family notes_family{"Notes", claims, scan_notes};
+const Family notes_family{"Notes", claims, scan_notes, nullptr, false, true};
 
 }  // namespace smtp_explain
