@@ -6,6 +6,7 @@
 // ">>> XXXX" line of the text after "UNDELIVERABLE MAIL" (or "DELAYS IN
 // DELIVERING YOUR MESSAGE"), and the reason for Courier's DNS sentences.
 #include "family_text.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -62,7 +63,7 @@ std::string transcript_command(std::string_view text) {
 
 // Courier's own text: "running the Courier mail server" in the preamble.
 bool text_is_courier(const Message& msg) {
-  return formats::has(msg.error_text, "running the Courier mail server");
+  return contains_bytes(msg.error_text, "running the Courier mail server");
 }
 
 // "<a@b>:" alone at the start of a line.

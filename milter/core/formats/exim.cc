@@ -10,6 +10,7 @@
 // reason from the module's phrase tables. X-Failed-Recipients is the
 // fallback list.
 #include "family_text.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -167,22 +168,34 @@ struct Record {
 
 bool claims(const HeaderList& h);
 
+// Mail.ru's notices (formats/mailru.cc) are Exim's text.
+bool is_mailru(std::string_view from) {
+  return from.find('@') != std::string_view::npos && formats::has(from, ".mail.ru");
+}
+
 }  // namespace
 
 bool scan_exim(const Message& msg, FoundList* out) {
-  const auto lines = split_lines(msg.error_text);
-  std::size_t i = 0;
-  while (i < lines.size() && !is_start(lines[i])) ++i;
   // A delivery report the headers do not show as Exim's (a renamed From, a
   // custom Subject, another Message-Id scheme) is read when its text starts
-  // as Exim's does; the Exim-based MXLogic keeps its own notices.
-  if (!claims(msg.headers)) {
+  // as Exim's does; the Exim-based MXLogic keeps its own notices. One search
+  // per start phrase before any line is split.
+  const bool claimed = claims(msg.headers);
+  if (!claimed) {
+    // The Exim-based families listed after Exim keep their own notices.
     const HeaderList& h = msg.headers;
-    if (i == lines.size() || h.has("X-MX-Bounce") || h.has("X-MXL-Hash") ||
-        h.has("X-MXL-NoteHash")) {
+    if (h.has("X-MX-Bounce") || h.has("X-MXL-Hash") || h.has("X-MXL-NoteHash")) return false;
+    if (is_mailru(h.get("From"))) return false;
+    // Every start phrase begins "This message was created" or "A message that you sent".
+    if (!contains_bytes(msg.error_text, "This message was created automatically by mail") &&
+        !contains_bytes(msg.error_text, "A message that you sent ")) {
       return false;
     }
   }
+  const auto lines = split_lines(msg.error_text);
+  std::size_t i = 0;
+  while (i < lines.size() && !is_start(lines[i])) ++i;
+  if (!claimed && i == lines.size()) return false;
   std::vector<Record> recs(1);
   std::string frozen;
   // "A message sent by\n\n  <sender>\n\ncould not be delivered to ..." (deliver.c,
@@ -297,7 +310,7 @@ namespace {
 
 bool claims(const HeaderList& h) {
   const std::string_view from = h.get("From");
-  if (from.find('@') != std::string_view::npos && formats::has(from, ".mail.ru")) return false;
+  if (is_mailru(from)) return false;
   int match = 0;
   match += from.starts_with("Mail Delivery System") ? 1 : 0;
   match += is_exim_message_id(h.get("Message-Id")) ? 1 : 0;

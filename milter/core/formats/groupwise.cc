@@ -14,6 +14,7 @@
 // candidate for any delivery report (Family::notices) whatever the gateway
 // did to the headers.
 #include "family_text.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -50,6 +51,7 @@ bool recipient_line(std::string_view line, std::string_view* addr, std::string_v
 }  // namespace
 
 bool scan_groupwise(const Message& msg, FoundList* out) {
+  if (!contains_bytes(msg.error_text, kStart)) return false;  // before splitting lines
   const std::size_t before = out->size();
   bool reading = false;
   for (std::string_view line : split_lines(msg.error_text)) {

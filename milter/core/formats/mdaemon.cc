@@ -20,6 +20,7 @@
 // read "--> " (sent) and "<-- " (received) after the timestamp. Sisimai has
 // no MDaemon module; the transcript shape is the format's telling sign.
 #include "family_text.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -59,7 +60,7 @@ std::string_view rcpt_address(std::string_view cmd) {
 
 bool scan_mdaemon(const Message& msg, FoundList* out) {
   const std::string_view text = msg.error_text;
-  const std::size_t start = text.find(kTranscript);
+  const std::size_t start = find_bytes(text, kTranscript);
   if (start == std::string_view::npos) return false;
   const std::string_view head = text.substr(0, start);
   const bool permanent = formats::has(head, "PERMANENT");
@@ -146,7 +147,7 @@ bool scan_mdaemon(const Message& msg, FoundList* out) {
 namespace {
 
 bool claims(const HeaderList& h) {
-  return h.has("X-MDaemon-Deliver-To") || istarts_with(first_address(h.get("From")), "MDaemon@");
+  return h.has("X-MDaemon-Deliver-To") || icontains(h.get("From"), "MDaemon@");
 }
 
 }  // namespace

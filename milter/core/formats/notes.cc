@@ -7,6 +7,7 @@
 // The reason text comes before the address; when no address is given the
 // returned original's To: is the recipient.
 #include "family_text.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -36,6 +37,8 @@ std::string original_to(const Message& msg, std::string_view original) {
 
 bool scan_notes(const Message& msg, FoundList* out) {
   const std::string_view text = msg.text;
+  // Told by its banner (notices): one search before any line is split.
+  if (!contains_bytes(text, "------- Failure Reasons ")) return false;
   const std::string_view error =
       formats::cut_before_line(text, "------- Returned Message --------");
   const std::size_t before = out->size();

@@ -10,6 +10,7 @@
 // The reader is shared with Sisimai's X4 (formats/x4.cc).
 #include "family_text.h"
 #include "reason.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -191,6 +192,11 @@ bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line
 }  // namespace formats
 
 bool scan_qmail(const Message& msg, FoundList* out) {
+  // Told by its text too (notices): one search per phrase before any line is split.
+  if (!contains_bytes(msg.text, "Hi. This is the qmail") &&
+      !contains_bytes(msg.text, "I'm afraid I wasn't able to deliver your message")) {
+    return false;
+  }
   // qmail-send's greeting, or (when a patch or control file rewrote the
   // greeting: qmail-ldap's, netqmail's and vpopmail hosts' custom bounce
   // texts) the sentence qmail-send.c writes after it.

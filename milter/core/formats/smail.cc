@@ -9,6 +9,7 @@
 // when the remote server's reply is quoted. Told by the banner line, so the
 // family is a candidate for any delivery report (Family::notices).
 #include "family_text.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -35,6 +36,7 @@ bool is_banner(std::string_view line, std::string_view name) {
 }  // namespace
 
 bool scan_smail(const Message& msg, FoundList* out) {
+  if (!contains_bytes(msg.text, kFailed)) return false;  // before splitting lines
   const std::size_t before = out->size();
   bool reading = false;
   for (std::string_view line : split_lines(msg.text)) {
