@@ -9,11 +9,18 @@
 //
 //   parse_bench [--stage S] [--rounds N] [--expect DUMP] PATH...   time N rounds (default 20)
 //   parse_bench [--stage S] --dump PATH...                        print every annotation
+//   parse_bench --repeated-recipient MIB   one bounce of MIB MiB made of one
+//       recipient line repeated (a Postfix text bounce, then a DSN with the
+//       per-recipient group repeated), fed in 64 KiB chunks through
+//       Annotator::Feed (the milter's path) with max_scan_bytes at 64 MiB (the
+//       largest the configuration allows); prints time, recipients kept and
+//       counted, and the process's peak RSS.
 // --stage annotate (default): Annotator::annotate, the milter's whole path;
 // --stage parse: Annotator::parse, the Report alone (provider rules applied,
 // no explanations or header fields): the work Sisimai does.
 // PATH: files or directories (searched recursively for .eml and .msg files),
 // in name order. Default: SMTP_EXPLAIN_SHARED_DIR/corpus/sisimai.
+#include <sys/resource.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -159,10 +166,81 @@ struct Digest {
   }
 };
 
+// One bounce made of one recipient line (text) or one per-recipient DSN group
+// (dsn) repeated to `bytes`, fed to the milter's path (Annotator::Feed) in
+// 64 KiB chunks as libmilter hands them over: the input is never held whole,
+// so the peak RSS is what the milter would hold.
+smtp_explain::Annotation feed_repeated(const smtp_explain::Annotator& annotator, bool dsn,
+                                       std::size_t bytes) {
+  smtp_explain::Annotator::Feed feed = annotator.start();
+  feed.envelope_sender("");
+  feed.header("From", "MAILER-DAEMON@mx.example.org (Mail Delivery System)");
+  feed.header("To", "sender@example.org");
+  feed.header("Subject", "Undelivered Mail Returned to Sender");
+  feed.header("Auto-Submitted", "auto-replied");
+  feed.header("MIME-Version", "1.0");
+  std::string head;
+  std::string_view unit;
+  if (dsn) {
+    feed.header("Content-Type", "multipart/report; report-type=delivery-status; boundary=\"B\"");
+    head =
+        "--B\nContent-Type: text/plain\n\nDelivery failed.\n\n"
+        "--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n";
+    unit =
+        "Final-Recipient: rfc822; user@example.net\nAction: failed\nStatus: 5.1.1\n"
+        "Diagnostic-Code: smtp; 550 5.1.1 <user@example.net>: User unknown\n\n";
+  } else {
+    feed.header("Content-Type", "text/plain");
+    head =
+        "This is the mail system at host mx.example.org.\n\n"
+        "I'm sorry to have to inform you that your message could not\n"
+        "be delivered to one or more recipients.\n\n";
+    unit =
+        "<user@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 "
+        "<user@example.net>: Recipient address rejected: User unknown (in reply to RCPT TO "
+        "command)\n";
+  }
+  if (!feed.end_of_headers()) return feed.finish();
+  std::string chunk = head;
+  std::size_t sent = 0;
+  while (sent + chunk.size() + unit.size() <= bytes) {
+    chunk.append(unit);
+    if (chunk.size() >= 64 * 1024) {
+      feed.body(chunk);
+      sent += chunk.size();
+      chunk.clear();
+    }
+  }
+  feed.body(chunk);
+  return feed.finish();
+}
+
+int repeated_recipient(int mib) {
+  smtp_explain::AnnotatorOptions options;
+  options.limits.max_scan_bytes = 64u << 20;
+  const smtp_explain::Annotator annotator(options);
+  for (bool dsn : {false, true}) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const Annotation a = feed_repeated(annotator, dsn, static_cast<std::size_t>(mib) << 20);
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    std::printf(
+        "%s %2d MiB: %.3f s, %zu recipients kept, %zu counted, %zu header fields, flags %u, "
+        "peak RSS so far %ld kB\n",
+        dsn ? "dsn " : "text", mib, secs, a.report.recipients.size(),
+        static_cast<std::size_t>(a.report.recipients_total), a.headers.size(), a.report.flags,
+        u.ru_maxrss);
+  }
+  return 0;
+}
+
 int usage() {
   std::fprintf(stderr,
                "usage: parse_bench [--stage parse|annotate] [--rounds N] [--expect DUMP] PATH...\n"
-               "       parse_bench [--stage parse|annotate] --dump PATH...\n");
+               "       parse_bench [--stage parse|annotate] --dump PATH...\n"
+               "       parse_bench --repeated-recipient MIB   (1..64)\n");
   return 2;
 }
 
@@ -182,6 +260,10 @@ int main(int argc, char** argv) {
       rounds = std::atoi(argv[++i]);
     } else if (arg == "--expect" && i + 1 < argc) {
       expect_file = argv[++i];
+    } else if (arg == "--repeated-recipient" && i + 1 < argc) {
+      const int mib = std::atoi(argv[++i]);
+      if (mib <= 0 || mib > 64) return usage();
+      return repeated_recipient(mib);
     } else if (arg == "--stage" && i + 1 < argc) {
       const std::string stage = argv[++i];
       if (stage != "parse" && stage != "annotate") return usage();

@@ -38,7 +38,9 @@ struct BounceParser::Impl {
 void BounceParser::Impl::decide() {
   eoh_done = true;
   verdict = evaluate_headers(builder.headers(), envelope);
-  wanted = verdict.wanted();
+  // An auto-reply (RFC 3834 signs and no bounce sign) is told from the
+  // headers alone: its body is never annotated, so it is not read.
+  wanted = verdict.wanted() && !verdict.auto_reply_only();
   if (wanted) candidates = claimed_families(builder.headers());
 }
 
@@ -46,6 +48,7 @@ Report BounceParser::Impl::finish() {
   Report report;
   if (!eoh_done) decide();
   if (!wanted) {
+    if (verdict.auto_reply) report.kind = Kind::kAutoReply;
     report.flags = builder.flags();
     return report;
   }
