@@ -186,10 +186,12 @@ TEST_CASE("ordinary mail is never annotated", "[ordinary]") {
 
   CHECK(annotated.empty());
   // The header stage's body-wanted count, pinned at today's figure (was 50 of
-  // 114 before provider-wide fields, Auto-Submitted, Exchange's X-Mailer, read
-  // receipts and auto-replies stopped asking for the body). Issue 10 aims at 1
-  // of 114; what remains are bounce-like subjects from ordinary senders.
-  CHECK(wanted.size() <= 7);
+  // 114 before provider-wide fields, Auto-Submitted, Exchange's X-Mailer and
+  // read receipts stopped asking for the body). Issue 10 aims at 1 of 114;
+  // what remains: auto-replies (11: the parser reports them, Sisimai's
+  // "vacation", and the corpus test wants them past the gate) and bounce-like
+  // subjects from ordinary senders (7).
+  CHECK(wanted.size() <= 18);
 }
 
 // Every message of ../shared/corpus that its truth file labels a bounce (a

@@ -38,9 +38,7 @@ struct BounceParser::Impl {
 void BounceParser::Impl::decide() {
   eoh_done = true;
   verdict = evaluate_headers(builder.headers(), envelope);
-  // An auto-reply (RFC 3834 signs and no bounce sign) is told from the
-  // headers alone: its body is never annotated, so it is not read.
-  wanted = verdict.wanted() && !verdict.auto_reply_only();
+  wanted = verdict.wanted();
   if (wanted) candidates = claimed_families(builder.headers());
 }
 
@@ -48,7 +46,6 @@ Report BounceParser::Impl::finish() {
   Report report;
   if (!eoh_done) decide();
   if (!wanted) {
-    if (verdict.auto_reply) report.kind = Kind::kAutoReply;
     report.flags = builder.flags();
     return report;
   }
