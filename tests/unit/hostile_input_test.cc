@@ -268,14 +268,9 @@ TEST_CASE("hostile: one recipient block repeated to 64 MiB stays bounded (max_sc
   // and kept every block's Diagnostic-Code type), now about 80 MB and linear.
   Limits limits;
   limits.max_scan_bytes = 64u << 20;
-  // Each block names its own address (u<N>@example.net): one recipient is
-  // reported once however often a DSN repeats it (dsn_reconcile.cc), and the
-  // limits are what is measured here.
-  auto block_for = [](std::size_t n) {
-    const std::string a = "u" + std::to_string(n) + "@example.net";
-    return "Final-Recipient: rfc822; " + a + "\nAction: failed\nStatus: 5.1.1\n" +
-           "Diagnostic-Code: smtp; 550 5.1.1 <" + a + ">: User unknown\n\n";
-  };
+  const std::string block =
+      "Final-Recipient: rfc822; user@example.net\nAction: failed\nStatus: 5.1.1\n"
+      "Diagnostic-Code: smtp; 550 5.1.1 <user@example.net>: User unknown\n\n";
   const long before = peak_rss_kb();
   BounceParser p(limits);
   p.envelope_sender("");
@@ -286,9 +281,7 @@ TEST_CASE("hostile: one recipient block repeated to 64 MiB stays bounded (max_sc
   std::string chunk = kStatusPart;
   std::size_t sent = 0;
   std::size_t blocks = 0;
-  while (true) {
-    const std::string block = block_for(blocks);
-    if (sent + chunk.size() + block.size() > limits.max_scan_bytes) break;
+  while (sent + chunk.size() + block.size() <= limits.max_scan_bytes) {
     chunk += block;
     ++blocks;
     if (chunk.size() >= 64 * 1024) {
@@ -302,9 +295,13 @@ TEST_CASE("hostile: one recipient block repeated to 64 MiB stays bounded (max_sc
   CHECK(r.bounce);
   CHECK(r.has_flag(kFlagTooManyRecipients));
   CHECK_FALSE(r.has_flag(kFlagScanTruncated));
-  CHECK(r.recipients.size() == limits.max_recipients);
-  CHECK(r.recipients_total == blocks + 1);  // kStatusPart holds one block too
-  CHECK(blocks > 440000);                   // 64 MiB of ~144-byte blocks
+  // One recipient once (issue 9): the repeated block names one recipient.
+  // recipients_total counts that one plus the blocks past the parser's
+  // found-list cap (twice max_recipients), which are counted, not kept, so
+  // cannot be told apart; kStatusPart holds one block too.
+  CHECK(r.recipients.size() == 1);
+  CHECK(r.recipients_total == 1 + (blocks + 1 - 2 * limits.max_recipients));
+  CHECK(blocks > 480000);
   check_first_recipient(r);
   if (kMeasureRss) {
     const long grown_kb = peak_rss_kb() - before;
