@@ -38,6 +38,38 @@ bool looks_like_envelope(std::string_view line) {
   return false;
 }
 
+// "From SENDER Www Mmm dd hh:mm[:ss] [zone] yyyy", the asctime() date mbox
+// writers put after the sender, checked field by field: strict enough to
+// split where a writer left out the empty line before a separator.
+bool asctime_envelope(std::string_view line) {
+  if (line.substr(0, kFrom.size()) != kFrom) return false;
+  while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  std::string_view f[8];
+  std::size_t n = 0;
+  for (std::size_t i = kFrom.size(); i < line.size() && n < std::size(f);) {
+    const std::size_t e = std::min(line.find(' ', i), line.size());
+    if (e > i) f[n++] = line.substr(i, e - i);
+    i = e + 1;
+  }
+  if (n < 6) return false;
+  const auto one_of = [](std::string_view w, std::string_view list) {
+    return w.size() == 3 && list.find(w) != std::string_view::npos && list.find(w) % 3 == 0;
+  };
+  const auto digits = [](std::string_view w, std::size_t min, std::size_t max) {
+    return w.size() >= min && w.size() <= max && std::all_of(w.begin(), w.end(), is_digit);
+  };
+  const std::string_view t = f[4];
+  const std::size_t c = t.find(':');
+  const bool time =
+      c != std::string_view::npos && digits(t.substr(0, c), 1, 2) &&
+      (digits(t.substr(c + 1), 2, 2) || (t.size() == c + 6 && digits(t.substr(c + 1, 2), 2, 2) &&
+                                         t[c + 3] == ':' && digits(t.substr(c + 4), 2, 2)));
+  bool year = false;
+  for (std::size_t i = 5; i < n; ++i) year = year || digits(f[i], 4, 4);
+  return one_of(f[1], "MonTueWedThuFriSatSun") &&
+         one_of(f[2], "JanFebMarAprMayJunJulAugSepOctNovDec") && digits(f[3], 1, 2) && time && year;
+}
+
 // Numeric names (MH messages: 1, 2, ..., 10) in numeric order, before the others.
 bool name_before(const std::string& a, const std::string& b) {
   const auto numeric = [](const std::string& s) {
@@ -176,6 +208,11 @@ bool MessageReader::next_mbox_piece(std::size_t* begin, std::size_t* end) {
     beg_ += next;
     return true;
   }
+  // A writer that leaves out the empty line still writes a full envelope line.
+  if (buf[beg_] == 'F' && !at_message_start_ && eol != std::string::npos &&
+      asctime_envelope(std::string_view(buf + beg_, eol)))
+    return false;
+  at_message_start_ = false;
   // mboxrd: ">From ", ">>From ", ... lose one '>'.
   std::size_t start = 0;
   if (buf[beg_] == '>') {
@@ -192,7 +229,7 @@ bool MessageReader::next_mbox_piece(std::size_t* begin, std::size_t* end) {
     pos = line_end + 1;
     while (pos < avail) {
       const char c = buf[beg_ + pos];
-      if (c == '>' || c == eol_ || c == '\r') break;
+      if (c == '>' || c == 'F' || c == eol_ || c == '\r') break;
       const std::size_t next_eol = find_eol(pos, avail);
       if (next_eol == std::string::npos) break;
       pos = next_eol + 1;
@@ -270,6 +307,7 @@ bool MessageReader::next() {
   skip_line();
   ++index_;
   at_line_start_ = true;
+  at_message_start_ = true;
   message_open_ = true;
   return true;
 }

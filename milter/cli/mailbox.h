@@ -40,8 +40,10 @@ struct MessageName {
 // mbox (mboxrd and mboxo as written by Postfix local(8), procmail, Dovecot,
 // mutt): the stream starts with a "From " line. Later messages start at a
 // "From " line that follows an empty line and looks like an envelope line
-// ("From SENDER DATE" with a time in it), so an unquoted "From " line of prose
-// inside a body does not split a message. The empty line before a separator,
+// ("From SENDER DATE" with a time in it), or, from writers that leave out the
+// empty line, one with a complete asctime() date ("From SENDER Mon Jan  1
+// 00:00:00 2024"); so an unquoted "From " line of prose inside a body does not
+// split a message. The empty line before a separator,
 // and the one at the very end, belong to the mbox and are dropped; a line
 // ">From ", ">>From ", ... loses one '>' (mboxrd unquoting). Content-Length
 // headers are not trusted. Lines end in LF or CR LF (or CR alone, when the
@@ -117,6 +119,7 @@ class MessageReader : private std::streambuf {
   char eol_ = '\n';
   bool message_open_ = false;  // the current message has unread bytes
   bool at_line_start_ = true;
+  bool at_message_start_ = true;  // no line of the current message handed out yet
   std::size_t index_ = 0;
   std::uint64_t offset_ = 0;
 };

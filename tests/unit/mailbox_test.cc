@@ -104,6 +104,23 @@ TEST_CASE("mbox: quoted and unquoted From lines in a body do not split it", "[ma
   }
 }
 
+TEST_CASE("mbox: a writer that leaves out the empty line before separators", "[mailbox]") {
+  const std::string mbox =
+      "From a@example.org Mon Jan  1 00:00:00 2024\nSubject: one\n\nbody\n"
+      "From me, at 10:30 on Mon Jan 1 2024\n"             // prose: no split
+      "From b@example.org Tue Jan  2 10:11 +0100 2024\n"  // no empty line before: split
+      "From c@example.org Tue Jan  2 10:11:12 2024\n"     // a message's first line: kept
+      "Subject: two\n\nbody\nFrom someone on Wed Jan 3 at 09:00:00 2024\r\n"
+      "From d@example.org Thu Jan  4 01:02:03 2024\r\nSubject: three\n";
+  const std::vector<std::string> got = split(mbox);
+  REQUIRE(got.size() == 3);
+  CHECK(got[0] == "Subject: one\n\nbody\nFrom me, at 10:30 on Mon Jan 1 2024\n");
+  CHECK(got[1] ==
+        "From c@example.org Tue Jan  2 10:11:12 2024\nSubject: two\n\nbody\n"
+        "From someone on Wed Jan 3 at 09:00:00 2024\r\n");
+  CHECK(got[2] == "Subject: three\n");
+}
+
 TEST_CASE("mbox: a message that is not an mbox is one message, unchanged", "[mailbox]") {
   const std::string message =
       "Subject: hello\n\nbody\n\nFrom x@example.org Mon Jan  1 00:00:00 2024\n>From y\n";
