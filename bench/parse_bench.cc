@@ -1,87 +1,262 @@
-// Parses every corpus message N times in memory on one core and prints
-// messages/s and MB/s. No assertions: a measuring tool, not a test.
-//   parse_bench [corpus-dir] [rounds]
-//   parse_bench --dump [corpus-dir]   prints every field of every Report (files in name
-//                                     order), to diff before and after an optimisation
-// Default corpus: SMTP_EXPLAIN_SHARED_DIR/corpus/sisimai (all of lf/, crlf/, cr/, not/).
+// Annotates every message of a corpus N times in memory on one thread, through
+// the same pipeline object the milter uses (Annotator: parser, provider rules,
+// catalog, header fields), and prints messages/s and MB/s. A measuring tool,
+// not a test; it does check that what it timed is right:
+//   - every round must give the same annotations as the first (no shortcut on
+//     a repeated message);
+//   - with --expect FILE, the annotations of the last timed round, written as
+//     --dump writes them, must equal FILE byte for byte (exit status 1 if not).
+//
+//   parse_bench [--stage S] [--rounds N] [--expect DUMP] PATH...   time N rounds (default 20)
+//   parse_bench [--stage S] --dump PATH...                        print every annotation
+// --stage annotate (default): Annotator::annotate, the milter's whole path;
+// --stage parse: Annotator::parse, the Report alone (provider rules applied,
+// no explanations or header fields): the work Sisimai does.
+// PATH: files or directories (searched recursively for .eml and .msg files),
+// in name order. Default: SMTP_EXPLAIN_SHARED_DIR/corpus/sisimai.
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "smtp_explain/parser.h"
+#include "smtp_explain/annotator.h"
 
 #ifndef SMTP_EXPLAIN_SHARED_DIR
 #define SMTP_EXPLAIN_SHARED_DIR "../shared"
 #endif
 
 namespace fs = std::filesystem;
+using smtp_explain::Annotation;
 
 namespace {
 
-void dump_report(const std::string& name, const smtp_explain::Report& r) {
-  std::printf("%s bounce=%d kind=%s cls=%s flags=%u total=%zu mta=%s\n", name.c_str(),
-              r.bounce ? 1 : 0, std::string(smtp_explain::to_string(r.kind)).c_str(),
-              std::string(smtp_explain::to_string(r.cls)).c_str(), r.flags, r.recipients_total,
-              r.reporting_mta.c_str());
-  for (const smtp_explain::Recipient& x : r.recipients) {
-    std::printf("  rcpt=%s orig=%s action=%s reply=%s status=%s rmta=%s cls=%s reason=%s\n",
-                x.recipient.c_str(), x.original_recipient.c_str(), x.action.c_str(),
-                x.reply_code.c_str(), x.status.c_str(), x.remote_mta.c_str(),
-                std::string(smtp_explain::to_string(x.cls)).c_str(), x.reason.c_str());
-    std::printf("  diag=%s\n", x.diagnostic.c_str());
+struct Corpus {
+  std::vector<std::string> names;
+  std::vector<std::string> messages;
+  std::size_t bytes = 0;
+};
+
+void add_file(const fs::path& p, Corpus* c) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  c->bytes += ss.str().size();
+  c->names.push_back(p.string());
+  c->messages.push_back(ss.str());
+}
+
+Corpus load(const std::vector<fs::path>& paths) {
+  std::vector<fs::path> files;
+  for (const fs::path& root : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+      files.push_back(root);
+      continue;
+    }
+    for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
+      const fs::path& p = entry.path();
+      if (entry.is_regular_file() && (p.extension() == ".eml" || p.extension() == ".msg")) {
+        files.push_back(p);
+      }
+    }
   }
+  std::sort(files.begin(), files.end());
+  Corpus c;
+  for (const fs::path& p : files) add_file(p, &c);
+  return c;
+}
+
+void append(std::string* out, const char* label, std::string_view value) {
+  out->append(label);
+  out->append(value);
+}
+
+// Every field of an annotation, one message per block, values on one line.
+std::string dump(const std::string& name, const Annotation& a) {
+  const smtp_explain::Report& r = a.report;
+  std::string out = name;
+  append(&out, " bounce=", r.bounce ? "1" : "0");
+  append(&out, " kind=", smtp_explain::to_string(r.kind));
+  append(&out, " cls=", smtp_explain::to_string(r.cls));
+  append(&out, " flags=", std::to_string(r.flags));
+  append(&out, " total=", std::to_string(r.recipients_total));
+  append(&out, " mta=", r.reporting_mta);
+  out += '\n';
+  for (const smtp_explain::Recipient& x : r.recipients) {
+    append(&out, "  rcpt=", x.recipient);
+    append(&out, " orig=", x.original_recipient);
+    append(&out, " action=", x.action);
+    append(&out, " reply=", x.reply_code);
+    append(&out, " status=", x.status);
+    append(&out, " rmta=", x.remote_mta);
+    append(&out, " cls=", smtp_explain::to_string(x.cls));
+    append(&out, " reason=", smtp_explain::to_string(x.reason));
+    append(&out, " provider=", x.provider);
+    append(&out, "\n  diag=", x.diagnostic);
+    out += '\n';
+  }
+  for (const smtp_explain::HeaderField& h : a.headers) {
+    append(&out, "  header=", h.name);
+    out += ": ";
+    for (char ch : h.value) {
+      if (ch == '\n') {
+        out += "\\n";
+      } else {
+        out += ch;
+      }
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+// A cheap digest of everything dump() prints, eight bytes at a time.
+struct Digest {
+  std::uint64_t h = 0x9e3779b97f4a7c15u;
+  void mix(std::uint64_t v) {
+    h ^= v + 0x9e3779b97f4a7c15u + (h << 6) + (h >> 2);
+    h *= 0xff51afd7ed558ccdu;
+  }
+  void add(std::string_view s) {
+    mix(s.size());
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      mix(w);
+    }
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    mix(w);
+  }
+  void add(const Annotation& a) {
+    const smtp_explain::Report& r = a.report;
+    mix((static_cast<std::uint64_t>(r.bounce) << 40) ^ (static_cast<std::uint64_t>(r.kind) << 32) ^
+        (static_cast<std::uint64_t>(r.cls) << 24) ^ r.flags);
+    mix(r.recipients_total);
+    add(r.reporting_mta);
+    for (const smtp_explain::Recipient& x : r.recipients) {
+      for (std::string_view s :
+           {std::string_view(x.recipient), std::string_view(x.original_recipient),
+            std::string_view(x.action), std::string_view(x.reply_code), std::string_view(x.status),
+            std::string_view(x.remote_mta), std::string_view(x.diagnostic),
+            std::string_view(x.provider)}) {
+        add(s);
+      }
+      mix((static_cast<std::uint64_t>(x.cls) << 8) ^ static_cast<std::uint64_t>(x.reason));
+    }
+    for (const smtp_explain::HeaderField& f : a.headers) {
+      add(f.name);
+      add(f.value);
+    }
+  }
+};
+
+int usage() {
+  std::fprintf(stderr,
+               "usage: parse_bench [--stage parse|annotate] [--rounds N] [--expect DUMP] PATH...\n"
+               "       parse_bench [--stage parse|annotate] --dump PATH...\n");
+  return 2;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const bool dump = argc > 1 && std::string(argv[1]) == "--dump";
-  if (dump) {
-    --argc;
-    ++argv;
+  bool dump_mode = false;
+  bool parse_only = false;
+  int rounds = 20;
+  std::string expect_file;
+  std::vector<fs::path> paths;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--dump") {
+      dump_mode = true;
+    } else if (arg == "--rounds" && i + 1 < argc) {
+      rounds = std::atoi(argv[++i]);
+    } else if (arg == "--expect" && i + 1 < argc) {
+      expect_file = argv[++i];
+    } else if (arg == "--stage" && i + 1 < argc) {
+      const std::string stage = argv[++i];
+      if (stage != "parse" && stage != "annotate") return usage();
+      parse_only = stage == "parse";
+    } else if (arg.starts_with("--")) {
+      return usage();
+    } else {
+      paths.emplace_back(arg);
+    }
   }
-  const fs::path root =
-      argc > 1 ? fs::path(argv[1]) : fs::path(SMTP_EXPLAIN_SHARED_DIR) / "corpus" / "sisimai";
-  const int rounds = argc > 2 ? std::atoi(argv[2]) : 20;
-  std::vector<std::pair<std::string, std::string>> files;  // path, content
-  std::size_t bytes = 0;
-  std::error_code ec;
-  for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
-    if (!entry.is_regular_file() || entry.path().extension() != ".eml") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    bytes += ss.str().size();
-    files.emplace_back(entry.path().string(), ss.str());
-  }
-  std::sort(files.begin(), files.end());
-  if (dump) {
-    for (const auto& [name, content] : files)
-      dump_report(name, smtp_explain::parse_message(content));
-    return 0;
-  }
-  std::vector<std::string> messages;
-  for (auto& f : files) messages.push_back(std::move(f.second));
-  if (messages.empty() || rounds <= 0) {
-    std::fprintf(stderr, "no .eml files under %s\n", root.c_str());
+  if (paths.empty()) paths.push_back(fs::path(SMTP_EXPLAIN_SHARED_DIR) / "corpus" / "sisimai");
+  const Corpus corpus = load(paths);
+  if (corpus.messages.empty() || rounds <= 0) {
+    std::fprintf(stderr, "no .eml or .msg files under the paths given\n");
     return 1;
   }
-  std::size_t bounces = 0;
-  const auto t0 = std::chrono::steady_clock::now();
-  for (int r = 0; r < rounds; ++r) {
-    for (const std::string& m : messages) bounces += smtp_explain::parse_message(m).bounce ? 1 : 0;
+  const smtp_explain::Annotator annotator;
+  const auto run = [&](std::string_view message) {
+    if (!parse_only) return annotator.annotate(message);
+    Annotation a;
+    a.report = annotator.parse(message);
+    return a;
+  };
+  const std::size_t n = corpus.messages.size();
+  if (dump_mode) {
+    for (std::size_t i = 0; i < n; ++i) {
+      std::fputs(dump(corpus.names[i], run(corpus.messages[i])).c_str(), stdout);
+    }
+    return 0;
   }
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  const double n = static_cast<double>(messages.size()) * rounds;
+
+  std::vector<Annotation> results(n);
+  std::vector<std::uint64_t> first(n);
+  std::size_t bounces = 0;
+  bool steady = true;
+  double secs = 0;
+  for (int r = 0; r < rounds; ++r) {
+    const auto t0 = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < n; ++i) results[i] = run(corpus.messages[i]);
+    secs += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    // Checked between timed rounds: the same answer every time.
+    for (std::size_t i = 0; i < n; ++i) {
+      Digest d;
+      d.add(results[i]);
+      if (r == 0) {
+        first[i] = d.h;
+        bounces += results[i].report.bounce ? 1 : 0;
+      } else if (d.h != first[i]) {
+        steady = false;
+      }
+    }
+  }
+  const double total = static_cast<double>(n) * rounds;
   std::printf(
-      "%zu messages (%.1f MB) x %d rounds in %.3f s: %.0f messages/s, %.1f MB/s (%zu bounces)\n",
-      messages.size(), static_cast<double>(bytes) / 1e6, rounds, secs, n / secs,
-      static_cast<double>(bytes) * rounds / 1e6 / secs, bounces / static_cast<std::size_t>(rounds));
-  return 0;
+      "smtp-explain %s: %zu messages (%.1f MB) x %d rounds in %.3f s: %.0f messages/s, %.1f MB/s "
+      "(%zu bounces)\n",
+      parse_only ? "parse" : "annotate", n, static_cast<double>(corpus.bytes) / 1e6, rounds, secs,
+      total / secs, static_cast<double>(corpus.bytes) * rounds / 1e6 / secs, bounces);
+  int status = 0;
+  if (!steady) {
+    std::printf("WRONG: a later round gave other annotations than the first\n");
+    status = 1;
+  }
+  if (!expect_file.empty()) {
+    std::ifstream in(expect_file, std::ios::binary);
+    std::ostringstream want;
+    want << in.rdbuf();
+    std::string got;
+    for (std::size_t i = 0; i < n; ++i) got += dump(corpus.names[i], results[i]);
+    if (!in || got != want.str()) {
+      std::printf("WRONG: the timed annotations differ from %s\n", expect_file.c_str());
+      status = 1;
+    } else {
+      std::printf("checked: the timed annotations equal %s\n", expect_file.c_str());
+    }
+  }
+  return status;
 }

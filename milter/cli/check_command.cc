@@ -14,32 +14,14 @@
 #include "mailbox.h"
 #include "message_feed.h"
 #include "progress.h"
-#include "smtp_explain/headers.h"
+#include "smtp_explain/annotator.h"
 #include "smtp_explain/providers.h"
 
 using namespace smtp_explain;
 
 namespace {
 
-struct Checked {
-  Report report;
-  std::vector<RecipientText> texts;
-  std::vector<HeaderField> headers;
-};
-
-Checked check_stream(std::istream& in, const Catalog& catalog, const std::string& lang,
-                     bool* read_error) {
-  Checked c;
-  c.report = feed_message(in, Limits{}, read_error);
-  const auto rules = ProviderRules::builtin();
-  rules->apply(&c.report);
-  for (const Recipient& r : c.report.recipients)
-    c.texts.push_back(rules->explain(r, catalog, lang));
-  RenderOptions options;
-  options.more_text = catalog.text("more_recipients", lang);
-  c.headers = render_headers(c.report, c.texts, options);
-  return c;
-}
+using Checked = Annotation;
 
 void print_human(const std::string& file, const Checked& c, const Catalog& catalog,
                  const std::string& lang, std::ostream& out) {
@@ -62,7 +44,7 @@ void print_human(const std::string& file, const Checked& c, const Catalog& catal
         << "    " << text("label_reply_code") << ": " << or_none(r.reply_code) << "   "
         << text("label_status") << ": " << or_none(r.status) << "   " << text("label_class") << ": "
         << or_none(std::string(to_string(r.cls))) << "   " << text("label_reason") << ": "
-        << or_none(r.reason) << "\n";
+        << to_string(r.reason) << "\n";
     if (!r.provider.empty()) out << "    " << text("label_provider") << ": " << r.provider << "\n";
     const std::string prefix = t.source.empty() ? "" : t.source + ": ";
     out << "    " << text("label_meaning") << ": " << prefix << t.meaning << "\n"
@@ -132,6 +114,9 @@ int run_check(const CliOptions& options, std::istream& stdin_stream, std::ostrea
     err << "smtp-explain: " << error << "\n";
     return 2;
   }
+  AnnotatorOptions annotator_options;
+  annotator_options.language = options.lang;
+  const Annotator annotator(catalog, ProviderRules::builtin(), annotator_options);
   AuditSummary summary(options.top);
   ProgressLine progress = progress_line(options, *catalog, out, err);
   MailWalker walker(options.arguments, stdin_stream);
@@ -140,7 +125,7 @@ int run_check(const CliOptions& options, std::istream& stdin_stream, std::ostrea
     Checked c;
     if (item.message != nullptr) {
       bool read_error = false;
-      c = check_stream(*item.message, *catalog, options.lang, &read_error);
+      c = feed_message(*item.message, annotator, &read_error);
       walker.finish(&item);
     }
     if (!item.error.empty()) {

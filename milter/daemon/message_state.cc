@@ -5,7 +5,6 @@
 #include <utility>
 
 #include "smtp_explain/headers.h"
-#include "smtp_explain/limits.h"
 
 namespace smtp_explain::daemon {
 namespace {
@@ -28,10 +27,12 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-Limits limits_for(const DaemonConfig& config) {
-  Limits limits;
-  limits.max_scan_bytes = config.max_scan_bytes;
-  return limits;
+AnnotatorOptions options_for(const DaemonConfig& config) {
+  AnnotatorOptions options;
+  options.limits.max_scan_bytes = config.max_scan_bytes;
+  options.language = config.language;
+  options.max_header_recipients = config.max_recipients;
+  return options;
 }
 
 void append_bounded(std::string* out, std::string_view item) {
@@ -61,10 +62,12 @@ std::string_view normalize_envelope_sender(std::string_view mail_from) {
 }
 
 MessageState::MessageState(std::shared_ptr<const Snapshot> snapshot)
-    : snapshot_(std::move(snapshot)), parser_(limits_for(snapshot_->config)) {}
+    : snapshot_(std::move(snapshot)),
+      annotator_(snapshot_->catalog, snapshot_->providers, options_for(snapshot_->config)),
+      feed_(annotator_) {}
 
 void MessageState::envelope_sender(std::string_view mail_from) {
-  parser_.envelope_sender(normalize_envelope_sender(mail_from));
+  feed_.envelope_sender(normalize_envelope_sender(mail_from));
 }
 
 void MessageState::header(std::string_view name, std::string_view value) {
@@ -80,18 +83,18 @@ void MessageState::header(std::string_view name, std::string_view value) {
     }
     return;
   }
-  parser_.header(name, value);
+  feed_.header(name, value);
 }
 
 bool MessageState::end_of_headers() {
   if (headers_done_) return wants_body_;
   headers_done_ = true;
-  wants_body_ = parser_.end_of_headers();
+  wants_body_ = feed_.end_of_headers();
   return wants_body_;
 }
 
 void MessageState::body(std::string_view chunk) {
-  if (wants_body_ && !finished_) parser_.body(chunk);
+  if (wants_body_ && !finished_) feed_.body(chunk);
 }
 
 MessageOutcome MessageState::end_of_message(MessageEditor& editor) {
@@ -114,37 +117,27 @@ MessageOutcome MessageState::end_of_message(MessageEditor& editor) {
   }
   if (!wants_body_) return out;
 
-  Report report = parser_.finish();
+  const Annotation annotation = feed_.finish();
+  const Report& report = annotation.report;
   out.bounce = report.bounce;
   out.kind = report.kind;
   out.cls = report.cls;
   out.flags = report.flags;
   out.recipients = report.recipients_total;
-  if (!report.bounce || report.recipients.empty()) return out;
-
-  snapshot_->providers->apply(&report);
-  std::vector<RecipientText> texts;
-  texts.reserve(report.recipients.size());
-  std::vector<std::string_view> reasons_seen;
+  std::vector<Reason> reasons_seen;
   out.per_recipient.reserve(report.recipients.size());
   for (const Recipient& r : report.recipients) {
-    out.per_recipient.push_back(RecipientOutcome{r.cls, r.reason, r.provider});
-    texts.push_back(snapshot_->providers->explain(r, *snapshot_->catalog, config.language));
+    out.per_recipient.push_back(
+        RecipientOutcome{r.cls, std::string(to_string(r.reason)), r.provider});
     std::string codes = r.reply_code;
     if (!r.status.empty()) codes += codes.empty() ? r.status : " " + r.status;
     append_bounded(&out.codes, codes.empty() ? "-" : codes);
-    if (!r.reason.empty() &&
-        std::find(reasons_seen.begin(), reasons_seen.end(), r.reason) == reasons_seen.end()) {
+    if (std::find(reasons_seen.begin(), reasons_seen.end(), r.reason) == reasons_seen.end()) {
       reasons_seen.push_back(r.reason);
-      append_bounded(&out.reasons, r.reason);
+      append_bounded(&out.reasons, to_string(r.reason));
     }
   }
-  RenderOptions options;
-  options.max_recipients = config.max_recipients;
-  std::string more = snapshot_->catalog->text("more_recipients", config.language);
-  if (!more.empty() && more != "more_recipients") options.more_text = std::move(more);
-
-  for (const HeaderField& field : render_headers(report, texts, options)) {
+  for (const HeaderField& field : annotation.headers) {
     if (editor.add_header(field.name, field.value)) {
       ++out.added;
     } else if (out.error.empty()) {

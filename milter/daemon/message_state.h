@@ -1,8 +1,9 @@
 // MessageState: what the milter keeps for one message, fed stage by stage
 // (envelope sender, header fields, end of headers, body chunks, end of message)
-// exactly as libmilter calls arrive. It feeds a BounceParser, remembers where
-// inbound X-SMTP-Explain* fields sit so they can be deleted, and at the end
-// edits the message through a MessageEditor. No libmilter here.
+// exactly as libmilter calls arrive. It feeds the core's Annotator (the same
+// pipeline the CLI and the tests run), remembers where inbound X-SMTP-Explain*
+// fields sit so they can be deleted, and at the end edits the message through a
+// MessageEditor. No libmilter here.
 //
 // A non-bounce costs only the header look-ups: end_of_headers() returns false
 // and the body is never fed. The snapshot in use is fixed at construction.
@@ -17,7 +18,7 @@
 #include <vector>
 
 #include "message_editor.h"
-#include "smtp_explain/parser.h"
+#include "smtp_explain/annotator.h"
 #include "smtp_explain/report.h"
 #include "snapshot.h"
 
@@ -49,6 +50,8 @@ struct MessageOutcome {
 class MessageState {
  public:
   explicit MessageState(std::shared_ptr<const Snapshot> snapshot);
+  MessageState(const MessageState&) = delete;  // feed_ refers to annotator_
+  MessageState& operator=(const MessageState&) = delete;
 
   // The MAIL FROM argument as the MTA gives it: "<a@b>", "a@b", "<>" or "".
   void envelope_sender(std::string_view mail_from);
@@ -73,7 +76,8 @@ class MessageState {
   };
 
   std::shared_ptr<const Snapshot> snapshot_;
-  BounceParser parser_;
+  Annotator annotator_;  // before feed_, which refers to it
+  Annotator::Feed feed_;
   std::vector<InboundField> inbound_;
   std::string queue_id_;
   bool headers_done_ = false;

@@ -1,7 +1,9 @@
-// Fuzz target: BounceParser fed stage by stage as a milter feeds it, with the
-// body split into chunks at positions taken from the input. The Report must not
-// depend on how the body was chunked: it is compared with the Report of the
-// same message fed in one piece. Small Limits make every bound reachable.
+// Fuzz target: the header splitter and BounceParser fed stage by stage as a
+// milter feeds it, with the message cut into pieces at positions taken from the
+// input. The splitter must find the same fields and body whatever the pieces,
+// and the Report must not depend on how the body was chunked: it is compared
+// with the Report of the same message fed in one piece, and with
+// parse_message. Small Limits make every bound reachable.
 //
 // Input layout: byte 0 picks the limits, bytes 1..8 seed the chunk sizes, the
 // rest is the message (headers, blank line, body; LF, CRLF or CR).
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "fuzz_check.h"
+#include "header_splitter.h"
 #include "smtp_explain/parser.h"
 
 namespace {
@@ -19,45 +22,42 @@ namespace {
 using namespace smtp_explain;
 
 struct Field {
-  std::string_view name;
-  std::string_view value;
+  std::string name;
+  std::string value;
 };
 
-// The next line at *pos, ended by LF, CRLF or CR; advances past the break.
-std::string_view next_line(std::string_view text, std::size_t* pos) {
-  const std::size_t start = *pos;
-  std::size_t i = start;
-  while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
-  const std::string_view line = text.substr(start, i - start);
-  if (i < text.size()) {
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    ++i;
-  }
-  *pos = i;
-  return line;
-}
-
-// Splits the header block into fields (values still folded, as an MTA hands
-// them to a milter) and returns the offset of the body.
-std::size_t split_headers(std::string_view m, std::vector<Field>* fields) {
-  std::size_t pos = 0;
-  if (m.starts_with("From ")) next_line(m, &pos);  // mbox separator, as parse_message
-  while (pos < m.size()) {
-    const std::size_t line_start = pos;
-    const std::string_view line = next_line(m, &pos);
-    if (line.empty()) return pos;
-    if (line.front() == ' ' || line.front() == '\t') {
-      if (fields->empty()) continue;  // a continuation with no field is dropped
-      Field& last = fields->back();
-      last.value = m.substr(last.value.data() - m.data(),
-                            line_start + line.size() - (last.value.data() - m.data()));
-      continue;
+// The header fields and the body as the one header splitter makes them
+// (header_splitter.h), fed whole or cut at `cuts` (offsets into the message).
+std::string split(std::string_view m, const Limits& limits, const std::vector<std::size_t>& cuts,
+                  std::vector<Field>* fields) {
+  HeaderSplitter splitter(limits);
+  const auto on_field = [&](std::string_view n, std::string_view v) {
+    fields->push_back({std::string(n), std::string(v)});
+  };
+  std::string body;
+  std::size_t at = 0;
+  auto feed_piece = [&](std::string_view piece) {
+    if (splitter.done()) {
+      body.append(splitter.body_piece(piece));
+      return;
     }
-    const std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos || colon == 0) return line_start;
-    fields->push_back({line.substr(0, colon), line.substr(colon + 1)});
+    const std::size_t used = splitter.feed(piece, on_field);
+    if (splitter.done()) {
+      body.append(splitter.body_prefix());
+      body.append(piece.substr(used));
+    }
+  };
+  for (std::size_t cut : cuts) {
+    if (cut > m.size()) break;
+    feed_piece(m.substr(at, cut - at));
+    at = cut;
   }
-  return pos;
+  feed_piece(m.substr(at));
+  if (!splitter.done()) {
+    splitter.finish(on_field);
+    body.append(splitter.body_prefix());
+  }
+  return body;
 }
 
 Limits pick_limits(std::uint8_t b) {
@@ -129,28 +129,36 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (int i = 1; i <= 8; ++i) seed = (seed << 8) | data[i];
   const std::string_view message(reinterpret_cast<const char*>(data) + 9, size - 9);
 
-  std::vector<Field> fields;
-  const std::size_t body_at = split_headers(message, &fields);
-  const std::string_view body = message.substr(body_at);
-
   // Chunk ends from a small xorshift generator: mostly short chunks (1..16
   // bytes) so CRLF pairs and lines are split, sometimes long ones.
   std::vector<std::size_t> cuts;
   std::size_t at = 0;
   std::uint64_t x = seed | 1;
-  while (at < body.size() && cuts.size() < 4096) {
+  while (at < message.size() && cuts.size() < 4096) {
     x ^= x << 13;
     x ^= x >> 7;
     x ^= x << 17;
     at += (x & 0x30) == 0 ? 1 + (x >> 8) % 4096 : 1 + (x >> 8) % 16;
     cuts.push_back(at);
   }
+  std::vector<Field> fields;
+  const std::string body = split(message, limits, {}, &fields);
+  // The splitter fed in pieces finds the same fields; what it keeps of a field
+  // or line past the limits may differ, never what the parser makes of it.
+  std::vector<Field> chunked_fields;
+  const std::string chunked_body = split(message, limits, cuts, &chunked_fields);
+  FUZZ_CHECK(chunked_fields.size() == fields.size());
+  for (std::size_t i = 0; i < fields.size() && i < chunked_fields.size(); ++i) {
+    FUZZ_CHECK(chunked_fields[i].name == fields[i].name);
+  }
+
   const Report whole = feed(fields, body, limits, null_sender, {});
   const Report chunked = feed(fields, body, limits, null_sender, cuts);
   fuzz::check_report(whole, limits);
   FUZZ_CHECK(same(whole, chunked));
+  FUZZ_CHECK(same(whole, feed(chunked_fields, chunked_body, limits, null_sender, {})));
   if (!null_sender) {
-    // parse_message splits headers the same way; it must agree.
+    // parse_message uses the same splitter; it must agree.
     FUZZ_CHECK(same(whole, parse_message(message, limits)));
   }
   return 0;

@@ -209,7 +209,10 @@ TEST_CASE("check: human output shows recipients and the exact headers", "[cli]")
   CHECK(r.status == 2);
 }
 
-TEST_CASE("feeding stage by stage equals parse_message, for LF, CRLF and CR files", "[cli]") {
+TEST_CASE(
+    "a stream fed stage by stage equals the whole message annotated, for LF, CRLF and CR files",
+    "[cli]") {
+  const smtp_explain::Annotator annotator;
   const char* const names[] = {"lhost-postfix-01.eml", "lhost-exim-05.eml",
                                "lhost-amazonses-17.eml", "lhost-sendmail-01.eml",
                                "lhost-messagingserver-09.eml"};
@@ -221,9 +224,12 @@ TEST_CASE("feeding stage by stage equals parse_message, for LF, CRLF and CR file
       INFO(path);
       std::istringstream in(whole);
       bool read_error = true;
-      const smtp_explain::Report streamed = feed_message(in, smtp_explain::Limits{}, &read_error);
+      const smtp_explain::Annotation a = feed_message(in, annotator, &read_error);
       CHECK_FALSE(read_error);
-      const smtp_explain::Report direct = smtp_explain::parse_message(whole);
+      const smtp_explain::Report& streamed = a.report;
+      const smtp_explain::Annotation b = annotator.annotate(whole);
+      const smtp_explain::Report& direct = b.report;
+      CHECK(a.headers.size() == b.headers.size());
       CHECK(streamed.bounce == direct.bounce);
       CHECK(streamed.kind == direct.kind);
       REQUIRE(streamed.recipients.size() == direct.recipients.size());

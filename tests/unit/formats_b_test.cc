@@ -8,13 +8,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "formats.h"
+#include "family.h"
 #include "smtp_explain/parser.h"
 #include "test_support.h"
-
-namespace smtp_explain {
-bool scan_mxlogic(const Message& msg, std::vector<FoundRecipient>* out);
-}
 
 namespace fs = std::filesystem;
 using smtp_explain::Kind;
@@ -110,7 +106,8 @@ TEST_CASE("group-b families read their corpus bounces", "[formats_b]") {
       // An empty reason means "not checked" for files whose Sisimai 5 reason
       // depends on the classifier's command rules rather than the family.
       for (std::size_t i = 0; i < want.size() && i < r.recipients.size(); ++i) {
-        if (want[i].reason.empty()) want[i].reason = r.recipients[i].reason;
+        if (want[i].reason.empty())
+          want[i].reason = smtp_explain::to_string(r.recipients[i].reason);
       }
       check_recipients(r, want, EmptyStatus::kNotChecked);
       if (std::string(c.family).size() > 0 && r.kind == Kind::kText) {
@@ -122,8 +119,9 @@ TEST_CASE("group-b families read their corpus bounces", "[formats_b]") {
 
 TEST_CASE("MXLogic scanner reads its Exim-style text and command", "[formats_b]") {
   const smtp_explain::Message msg = to_message(read_file(kCorpus / "lf/lhost-mxlogic-01.eml"));
-  std::vector<smtp_explain::FoundRecipient> found;
-  REQUIRE(smtp_explain::scan_mxlogic(msg, &found));
+  smtp_explain::FoundList found;
+  REQUIRE(smtp_explain::mxlogic_family.claims(msg.headers));
+  REQUIRE(smtp_explain::mxlogic_family.scan(msg, &found));
   REQUIRE(found.size() == 1);
   CHECK(found[0].address == "kijitora@example.co.jp");
   CHECK(found[0].diagnostic.find("550 5.1.1") != std::string::npos);
@@ -131,16 +129,14 @@ TEST_CASE("MXLogic scanner reads its Exim-style text and command", "[formats_b]"
   const smtp_explain::Message other = to_message(
       "From: friend@example.org\nSubject: hello\n\nThis message was created automatically by "
       "mail delivery software.\n\n  <a@example.net>: 550 no\n");
-  std::vector<smtp_explain::FoundRecipient> none;
-  CHECK_FALSE(smtp_explain::scan_mxlogic(other, &none));
-  CHECK(none.empty());
+  CHECK_FALSE(smtp_explain::mxlogic_family.claims(other.headers));
 }
 
 TEST_CASE("Sendmail refiner takes the failed command from the transcript", "[formats_b]") {
   const Report r = smtp_explain::parse_message(read_file(kCorpus / "lf/lhost-sendmail-19.eml"));
   REQUIRE(r.recipients.size() == 1);
   // ">>> DATA" then "<<< 550 Unknown user": a rejection after DATA is filtered.
-  CHECK(r.recipients[0].reason == "filtered");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kFiltered);
   CHECK(r.recipients[0].remote_mta == "mfsmax.ntt.example.ne.jp");
 }
 
@@ -172,11 +168,11 @@ TEST_CASE("qmail: recipients, remote host, command and LDAP reasons", "[formats_
   CHECK(r.recipients[0].recipient == "kijitora@example.net");
   CHECK(r.recipients[0].reply_code == "550");
   CHECK(r.recipients[0].status == "5.1.1");
-  CHECK(r.recipients[0].reason == "userunknown");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kUserUnknown);
   CHECK(r.recipients[0].remote_mta == "192.0.2.153");
   CHECK(r.recipients[1].recipient == "mikeneko@example.net");
   CHECK(r.recipients[1].status == "5.1.2");
-  CHECK(r.recipients[1].reason == "hostunknown");
+  CHECK(r.recipients[1].reason == smtp_explain::Reason::kHostUnknown);
 }
 
 TEST_CASE("OpenSMTPD: the module's reason table", "[formats_b]") {
@@ -203,11 +199,11 @@ TEST_CASE("OpenSMTPD: the module's reason table", "[formats_b]") {
   const Report r = smtp_explain::parse_message(mail);
   REQUIRE(r.recipients.size() == 2);
   CHECK(r.recipients[0].recipient == "kijitora@example.co.jp");
-  CHECK(r.recipients[0].reason == "expired");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kExpired);
   CHECK(r.recipients[1].recipient == "neko@example.org");
   CHECK(r.recipients[1].reply_code == "550");
   CHECK(r.recipients[1].status == "5.1.1");
-  CHECK(r.recipients[1].reason == "userunknown");
+  CHECK(r.recipients[1].reason == smtp_explain::Reason::kUserUnknown);
 }
 
 TEST_CASE("group-b scanners decline messages that are not theirs", "[formats_b]") {

@@ -8,7 +8,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "formats.h"
+#include "family.h"
 #include "smtp_explain/parser.h"
 #include "test_support.h"
 
@@ -28,7 +28,7 @@ TEST_CASE("Office365: text-only NDR gets the administrators' reply", "[formats_c
   CHECK(r.recipients[0].recipient == "kijitora@example.com");
   CHECK(r.recipients[0].reply_code == "550");
   CHECK(r.recipients[0].status == "5.1.10");
-  CHECK(r.recipients[0].reason == "userunknown");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kUserUnknown);
   // Same answer with CRLF line endings.
   const Report r2 = smtp_explain::parse_message(crlf(raw));
   REQUIRE(r2.recipients.size() == 1);
@@ -40,7 +40,7 @@ TEST_CASE("Office365: refiner marks the RCPT failure (userunknown, not filtered)
   REQUIRE(r.kind == Kind::kDsn);
   REQUIRE(r.recipients.size() == 1);
   CHECK(r.recipients[0].status == "5.1.351");
-  CHECK(r.recipients[0].reason == "userunknown");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kUserUnknown);
 }
 
 TEST_CASE("Office365: two recipients, each with its own administrators' reply", "[formats_c3]") {
@@ -79,11 +79,11 @@ TEST_CASE("Office365: two recipients, each with its own administrators' reply", 
   REQUIRE(r.recipients.size() == 2);
   CHECK(r.recipients[0].recipient == "kijitora@example.com");
   CHECK(r.recipients[0].reply_code == "550");
-  CHECK(r.recipients[0].reason == "userunknown");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kUserUnknown);
   CHECK(r.recipients[1].recipient == "mikeneko@example.net");
   CHECK(r.recipients[1].reply_code == "552");
   CHECK(r.recipients[1].status == "5.2.2");
-  CHECK(r.recipients[1].reason == "mailboxfull");
+  CHECK(r.recipients[1].reason == smtp_explain::Reason::kMailboxFull);
 }
 
 TEST_CASE("MailRu: Exim text after the Russian preamble", "[formats_c3]") {
@@ -92,18 +92,18 @@ TEST_CASE("MailRu: Exim text after the Russian preamble", "[formats_c3]") {
   const Report r = smtp_explain::parse_message(raw);
   REQUIRE(r.recipients.size() == 1);
   CHECK(r.recipients[0].recipient == "neko@libsisimai.org");
-  CHECK(r.recipients[0].reason == "notaccept");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kNotAccept);
 
   const Report r3 = smtp_explain::parse_message(read_corpus("lf", "lhost-mailru-03.eml"));
   REQUIRE(r3.recipients.size() == 2);
-  CHECK(r3.recipients[0].reason == "mailboxfull");
-  CHECK(r3.recipients[1].reason == "userunknown");
+  CHECK(r3.recipients[0].reason == smtp_explain::Reason::kMailboxFull);
+  CHECK(r3.recipients[1].reason == smtp_explain::Reason::kUserUnknown);
   CHECK(r3.recipients[1].remote_mta == "mx.example.jp");
 
   const Report r9 = smtp_explain::parse_message(read_corpus("lf", "lhost-mailru-09.eml"));
   REQUIRE(r9.recipients.size() == 1);
   CHECK(r9.recipients[0].reply_code == "501");
-  CHECK(r9.recipients[0].reason == "rejected");  // failed after MAIL FROM
+  CHECK(r9.recipients[0].reason == smtp_explain::Reason::kRejected);  // failed after MAIL FROM
 }
 
 TEST_CASE("Mimecast: the additional information is the diagnostic", "[formats_c3]") {
@@ -149,14 +149,14 @@ TEST_CASE("PowerMTA: the bounce category names the reason", "[formats_c3]") {
       "--B--\n";
   const Report r = smtp_explain::parse_message(raw);
   REQUIRE(r.recipients.size() == 2);
-  CHECK(r.recipients[0].reason == "suspend");
-  CHECK(r.recipients[1].reason == "spamdetected");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kSuspend);
+  CHECK(r.recipients[1].reason == smtp_explain::Reason::kSpamDetected);
   // Without PowerMTA's subject the category is not trusted.
   std::string other = raw;
   other.replace(other.find("Delivery report"), 15, "Returned mail!!");
   const Report r2 = smtp_explain::parse_message(other);
   REQUIRE(r2.recipients.size() == 2);
-  CHECK(r2.recipients[0].reason != "suspend");
+  CHECK(r2.recipients[0].reason != smtp_explain::Reason::kSuspend);
 }
 
 TEST_CASE("ReceivingSES: a receipt-rule template is the reason", "[formats_c3]") {
@@ -164,53 +164,53 @@ TEST_CASE("ReceivingSES: a receipt-rule template is the reason", "[formats_c3]")
   REQUIRE(r.recipients.size() == 1);
   CHECK(r.recipients[0].reply_code == "550");
   CHECK(r.recipients[0].status == "5.1.1");
-  CHECK(r.recipients[0].reason == "filtered");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kFiltered);
   const Report r5 = smtp_explain::parse_message(read_corpus("lf", "lhost-receivingses-05.eml"));
   REQUIRE(r5.recipients.size() == 1);
-  CHECK(r5.recipients[0].reason == "mesgtoobig");
+  CHECK(r5.recipients[0].reason == smtp_explain::Reason::kMesgTooBig);
 }
 
 TEST_CASE("Yandex, SendGrid: the failed command from the text", "[formats_c3]") {
   const std::string yandex = read_corpus("lf", "lhost-yandex-01.eml");
   smtp_explain::Message msg = to_message(yandex);
-  std::vector<smtp_explain::FoundRecipient> found(1);
-  found[0].address = "kijitora@example.jp";
-  smtp_explain::run_dsn_refiners(msg, &found);
+  smtp_explain::FoundList found;
+  found.emplace_back().address = "kijitora@example.jp";
+  smtp_explain::run_refiners(msg, smtp_explain::claimed_families(msg.headers), &found);
   CHECK(found[0].smtp_command == "RCPT");
   const Report r = smtp_explain::parse_message(yandex);
   REQUIRE(r.recipients.size() == 1);
-  CHECK(r.recipients[0].reason == "userunknown");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kUserUnknown);
 
   const std::string sendgrid = read_corpus("lf", "lhost-sendgrid-01.eml");
   smtp_explain::Message sg = to_message(sendgrid);
-  std::vector<smtp_explain::FoundRecipient> sgf(1);
-  sgf[0].address = "kijitora@example.jp";
+  smtp_explain::FoundList sgf;
+  sgf.emplace_back().address = "kijitora@example.jp";
   sgf[0].status = "5.0.0";
   sgf[0].diagnostic = "550 5.1.1 <kijitora@example.jp>... User Unknown";
-  smtp_explain::run_dsn_refiners(sg, &sgf);
+  smtp_explain::run_refiners(sg, smtp_explain::claimed_families(sg.headers), &sgf);
   CHECK(sgf[0].smtp_command == "RCPT");
   CHECK(sgf[0].status == "5.1.1");
   const Report r3 = smtp_explain::parse_message(read_corpus("lf", "lhost-sendgrid-03.eml"));
   REQUIRE(r3.recipients.size() == 1);
-  CHECK(r3.recipients[0].reason == "expired");
+  CHECK(r3.recipients[0].reason == smtp_explain::Reason::kExpired);
 }
 
 TEST_CASE("MessageLabs and Outlook refiners", "[formats_c3]") {
   const Report ml = smtp_explain::parse_message(read_corpus("lf", "rhost-messagelabs-03.eml"));
   REQUIRE(ml.recipients.size() == 1);
   CHECK(ml.recipients[0].reply_code == "542");
-  CHECK(ml.recipients[0].reason == "userunknown");
+  CHECK(ml.recipients[0].reason == smtp_explain::Reason::kUserUnknown);
   const Report ml1 = smtp_explain::parse_message(read_corpus("lf", "rhost-messagelabs-01.eml"));
   REQUIRE(ml1.recipients.size() == 1);
-  CHECK(ml1.recipients[0].reason == "securityerror");
+  CHECK(ml1.recipients[0].reason == smtp_explain::Reason::kSecurityError);
 
   const Report o3 = smtp_explain::parse_message(read_corpus("lf", "lhost-outlook-03.eml"));
   REQUIRE(o3.recipients.size() == 1);
-  CHECK(o3.recipients[0].reason == "hostunknown");
+  CHECK(o3.recipients[0].reason == smtp_explain::Reason::kHostUnknown);
   const Report o7 = smtp_explain::parse_message(read_corpus("lf", "lhost-outlook-07.eml"));
   REQUIRE(o7.recipients.size() == 1);
   CHECK_FALSE(o7.recipients[0].diagnostic.empty());  // the module's stated error
-  CHECK(o7.recipients[0].reason == "expired");
+  CHECK(o7.recipients[0].reason == smtp_explain::Reason::kExpired);
 }
 
 TEST_CASE("An X-Unix Diagnostic-Code reaches the classifier as its type", "[formats_c3][dsn]") {
@@ -240,11 +240,11 @@ TEST_CASE("An X-Unix Diagnostic-Code reaches the classifier as its type", "[form
   const Report r = smtp_explain::parse_message(raw);
   REQUIRE(r.recipients.size() == 1);
   CHECK(r.recipients[0].diagnostic == "67");
-  CHECK(r.recipients[0].reason == "mailererror");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kMailerError);
   // The same recipient with an SMTP diagnostic is not a mailer error.
   std::string smtp = raw;
   smtp.replace(smtp.find("X-Unix; 67"), 10, "smtp; 550 5.0.0 rejected");
   const Report r2 = smtp_explain::parse_message(smtp);
   REQUIRE(r2.recipients.size() == 1);
-  CHECK(r2.recipients[0].reason != "mailererror");
+  CHECK(r2.recipients[0].reason != smtp_explain::Reason::kMailerError);
 }

@@ -9,7 +9,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "formats.h"
+#include "family.h"
 #include "smtp_explain/parser.h"
 #include "test_support.h"
 
@@ -167,7 +167,7 @@ TEST_CASE("C4 refiners: module reason tables and commands", "[formats_c4]") {
       const Report r = smtp_explain::parse_message(m);
       INFO(code);
       REQUIRE(r.recipients.size() == 1);
-      CHECK(r.recipients[0].reason == reason);
+      CHECK(smtp_explain::to_string(r.recipients[0].reason) == reason);
     }
   }
   SECTION("GSuite: the text's specific code replaces the DSN's 5.0.0") {
@@ -203,7 +203,7 @@ TEST_CASE("C4 text scanners: inline samples", "[formats_c4]") {
     REQUIRE(r.recipients.size() == 1);
     CHECK(r.recipients[0].recipient == "rcpt@example.com");
     CHECK(r.recipients[0].diagnostic == "delivery retry timeout exceeded");
-    CHECK(r.recipients[0].reason == "expired");
+    CHECK(r.recipients[0].reason == smtp_explain::Reason::kExpired);
   }
   SECTION("EinsUndEins: two recipients, each with its reason") {
     const std::string m =
@@ -222,13 +222,13 @@ TEST_CASE("C4 text scanners: inline samples", "[formats_c4]") {
     const Report r = smtp_explain::parse_message(m);
     REQUIRE(r.recipients.size() == 2);
     CHECK(r.recipients[0].recipient == "one@example.com");
-    CHECK(r.recipients[0].reason == "mesgtoobig");
+    CHECK(r.recipients[0].reason == smtp_explain::Reason::kMesgTooBig);
     CHECK(r.recipients[0].diagnostic.starts_with("Mail size limit exceeded."));
     CHECK(r.recipients[1].recipient == "two@example.net");
     CHECK(r.recipients[1].reply_code == "550");
     CHECK(r.recipients[1].status == "5.1.1");
     CHECK(r.recipients[1].remote_mta == "mx.example.net");
-    CHECK(r.recipients[1].reason == "userunknown");
+    CHECK(r.recipients[1].reason == smtp_explain::Reason::kUserUnknown);
   }
 }
 
@@ -256,5 +256,5 @@ TEST_CASE("C4 scanners and refiners leave foreign mail alone", "[formats_c4]") {
              "Diagnostic-Code: smtp; 550 5.1.1 RCP-P2 no such user here\n");
   const Report r = smtp_explain::parse_message(not_facebook);
   REQUIRE(r.recipients.size() == 1);
-  CHECK(r.recipients[0].reason == "userunknown");
+  CHECK(r.recipients[0].reason == smtp_explain::Reason::kUserUnknown);
 }

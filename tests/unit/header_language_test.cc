@@ -20,7 +20,7 @@ Report mailbox_full_bounce() {
   r.reply_code = "552";
   r.status = "5.2.2";
   r.cls = DeliveryClass::kPermanent;
-  r.reason = "mailboxfull";
+  r.reason = smtp_explain::Reason::kMailboxFull;
   Report report;
   report.bounce = true;
   report.kind = Kind::kDsn;

@@ -64,8 +64,8 @@ void check_first_recipient(const Report& r) {
 // Everything a Report string may hold: no CR, LF or NUL (report.h).
 void check_clean(const Report& r) {
   for (const Recipient& x : r.recipients) {
-    for (const std::string* s : {&x.recipient, &x.original_recipient, &x.action, &x.diagnostic,
-                                 &x.remote_mta, &x.reason}) {
+    for (const std::string* s :
+         {&x.recipient, &x.original_recipient, &x.action, &x.diagnostic, &x.remote_mta}) {
       CHECK(s->find_first_of(std::string("\r\n\0", 3)) == std::string::npos);
     }
   }

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "message_builder.h"
 #include "mime_decode.h"
 #include "mime_header.h"
 #include "mime_walker.h"
@@ -14,12 +15,7 @@ using namespace smtp_explain;
 namespace {
 
 Message walk(const std::string& raw, const Limits& limits = Limits{}) {
-  HeaderList headers;
-  std::uint32_t flags = 0;
-  std::size_t body_at = parse_header_block(raw, limits, &headers, &flags);
-  Message m = walk_mime(std::move(headers), raw.substr(body_at), limits);
-  m.flags |= flags;
-  return m;
+  return build_message(raw, limits);
 }
 
 const char* const kBounce =
@@ -154,24 +150,25 @@ TEST_CASE("MIME: depth and part limits flag instead of crashing", "[mime]") {
 
 TEST_CASE("MIME headers: folding, case-insensitive names, encoded words", "[mime]") {
   HeaderList h;
+  TextArena arena;
   std::uint32_t flags = 0;
   const std::string block =
       "SUBJECT: Undelivered\n Mail Returned\r\n\tto Sender\n"
       "from: =?utf-8?q?Mail_Delivery?= =?utf-8?q?_System?= <MAILER-DAEMON@x.example>\n"
       "X-Bad: =?utf-8?B?###?= tail\n"
       "\nbody";
-  std::size_t at = parse_header_block(block, Limits{}, &h, &flags);
+  std::size_t at = parse_header_block(block, Limits{}, &arena, &h, &flags);
   CHECK(block.substr(at) == "body");
   CHECK(h.get("Subject") == "Undelivered Mail Returned to Sender");
   CHECK(h.get("FROM") == "Mail Delivery System <MAILER-DAEMON@x.example>");
   CHECK(h.has("x-bad"));
   CHECK_FALSE(h.has("x-missing"));
-  CHECK(decode_encoded_words("=?iso-8859-15?Q?=A4?=", nullptr) == "\xe2\x82\xac");
-  CHECK(decode_encoded_words("=?windows-1252?Q?=80?=", nullptr) == "\xe2\x82\xac");
-  CHECK(decode_encoded_words("a =?utf-8?Q?b?= c", nullptr) == "a b c");
+  CHECK(decode_encoded_words("=?iso-8859-15?Q?=A4?=", &arena, nullptr) == "\xe2\x82\xac");
+  CHECK(decode_encoded_words("=?windows-1252?Q?=80?=", &arena, nullptr) == "\xe2\x82\xac");
+  CHECK(decode_encoded_words("a =?utf-8?Q?b?= c", &arena, nullptr) == "a b c");
   CHECK(header_param("multipart/report; report-type=\"Delivery-Status\"; boundary=x",
                      "report-type") == "Delivery-Status");
-  CHECK(media_type(" Text/PLAIN ; charset=x") == "text/plain");
+  CHECK(media_type(" Text/PLAIN ; charset=x", &arena) == "text/plain");
 }
 
 TEST_CASE("CTE decoders report bad input", "[mime]") {

@@ -242,7 +242,7 @@ Recipient make(const Example& e) {
   r.status = e.status;
   r.reply_code = e.reply;
   r.diagnostic = e.text;
-  r.reason = "undefined";
+  r.reason = smtp_explain::Reason::kUndefined;
   return r;
 }
 
@@ -298,7 +298,7 @@ TEST_CASE("every refined reason is a known reason name", "[providers]") {
   for (const toml::node& n : *root["rule"].as_array()) {
     std::string reason = (*n.as_table())["reason"].value_or(std::string());
     INFO("reason " << reason);
-    if (!reason.empty()) CHECK(is_known_reason(reason));
+    if (!reason.empty()) CHECK(smtp_explain::reason_from_name(reason).has_value());
   }
 }
 
@@ -406,7 +406,7 @@ TEST_CASE("explain: provider text with source, else the catalog", "[providers]")
   Recipient plain;
   plain.status = "5.2.2";
   plain.reply_code = "552";
-  plain.reason = "mailboxfull";
+  plain.reason = smtp_explain::Reason::kMailboxFull;
   plain.remote_mta = "mx.example.org";
   plain.diagnostic = "552 5.2.2 Mailbox full";
   RecipientText c = rules->explain(plain, *catalog, "en");
@@ -521,14 +521,14 @@ TEST_CASE("reason refinement never lowers the corpus reason accuracy", "[provide
     ProviderRules::builtin()->apply(&refined);
     const std::string& want = f[4];
     ++total;
-    bool ok_before = plain.recipients[index - 1].reason == want;
-    bool ok_after = refined.recipients[index - 1].reason == want;
+    bool ok_before = to_string(plain.recipients[index - 1].reason) == want;
+    bool ok_after = to_string(refined.recipients[index - 1].reason) == want;
     before += ok_before;
     after += ok_after;
     if (ok_before && !ok_after) {
       ++changed_wrong;
       UNSCOPED_INFO(f[0] << ": rule " << refined.recipients[index - 1].provider << " made "
-                         << refined.recipients[index - 1].reason << " of " << want);
+                         << to_string(refined.recipients[index - 1].reason) << " of " << want);
     }
   }
   INFO("reason accuracy before " << before << "/" << total << ", after " << after);

@@ -6,7 +6,8 @@
 #include "reason.h"
 
 using smtp_explain::classify_reason;
-using smtp_explain::is_known_reason;
+using smtp_explain::Reason;
+using smtp_explain::reason_from_name;
 using smtp_explain::ReasonInput;
 
 namespace {
@@ -20,7 +21,7 @@ std::string_view classify(std::string_view status, std::string_view reply,
   in.smtp_command = command;
   in.action = action;
   in.remote_mta = rhost;
-  return classify_reason(in);
+  return to_string(classify_reason(in));
 }
 }  // namespace
 
@@ -96,16 +97,16 @@ TEST_CASE("a scanner hint wins unless it is vague or the code says success", "[r
   ReasonInput in;
   in.status = "5.0.0";
   in.diagnostic = "whatever text";
-  in.hint = "mailboxfull";
-  CHECK(classify_reason(in) == "mailboxfull");
-  in.hint = "onhold";  // vague: the text decides
+  in.hint = Reason::kMailboxFull;
+  CHECK(classify_reason(in) == Reason::kMailboxFull);
+  in.hint = Reason::kOnHold;  // vague: the text decides
   in.diagnostic = "550 mailbox full";
-  CHECK(classify_reason(in) == "mailboxfull");
-  in.hint = "not-a-reason";
-  CHECK(classify_reason(in) == "mailboxfull");
-  in.hint = "userunknown";
+  CHECK(classify_reason(in) == Reason::kMailboxFull);
+  in.hint = std::nullopt;
+  CHECK(classify_reason(in) == Reason::kMailboxFull);
+  in.hint = Reason::kUserUnknown;
   in.status = "2.0.0";
-  CHECK(classify_reason(in) == "delivered");
+  CHECK(classify_reason(in) == Reason::kDelivered);
 }
 
 TEST_CASE("remote-host rules", "[reason]") {
@@ -125,13 +126,17 @@ TEST_CASE("remote-host rules", "[reason]") {
                  "example-com.mail.protection.outlook.com") == "blocked");
 }
 
-TEST_CASE("is_known_reason", "[reason]") {
-  CHECK(is_known_reason("userunknown"));
-  CHECK(is_known_reason("notcompliantrfc"));
-  CHECK(is_known_reason("undefined"));
-  CHECK_FALSE(is_known_reason("vacation"));
-  CHECK_FALSE(is_known_reason(""));
-  CHECK_FALSE(is_known_reason("UserUnknown"));
+TEST_CASE("reason names only at the edges: to_string and reason_from_name agree", "[reason]") {
+  for (std::size_t i = 0; i < smtp_explain::kReasonCount; ++i) {
+    const auto r = static_cast<Reason>(i);
+    CHECK(reason_from_name(to_string(r)) == r);
+  }
+  CHECK(reason_from_name("userunknown") == Reason::kUserUnknown);
+  CHECK(reason_from_name("notcompliantrfc") == Reason::kNotCompliantRfc);
+  CHECK(reason_from_name("undefined") == Reason::kUndefined);
+  CHECK_FALSE(reason_from_name("vacation"));
+  CHECK_FALSE(reason_from_name(""));
+  CHECK_FALSE(reason_from_name("UserUnknown"));
 }
 
 TEST_CASE("provider codes in the text", "[reason]") {

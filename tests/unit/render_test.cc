@@ -10,13 +10,13 @@ using namespace smtp_explain;
 namespace {
 
 Recipient rcpt(std::string addr, std::string reply, std::string status, DeliveryClass cls,
-               std::string reason) {
+               Reason reason) {
   Recipient r;
   r.recipient = std::move(addr);
   r.reply_code = std::move(reply);
   r.status = std::move(status);
   r.cls = cls;
-  r.reason = std::move(reason);
+  r.reason = reason;
   r.action = "failed";
   return r;
 }
@@ -88,9 +88,9 @@ TEST_CASE("no fields for mail that is not a bounce or has no recipients", "[rend
 }
 
 TEST_CASE("the field contract for two recipients", "[render]") {
-  Report r =
-      bounce({rcpt("a@example.org", "550", "5.1.1", DeliveryClass::kPermanent, "userunknown"),
-              rcpt("b@example.net", "452", "4.2.2", DeliveryClass::kTransient, "mailboxfull")});
+  Report r = bounce(
+      {rcpt("a@example.org", "550", "5.1.1", DeliveryClass::kPermanent, Reason::kUserUnknown),
+       rcpt("b@example.net", "452", "4.2.2", DeliveryClass::kTransient, Reason::kMailboxFull)});
   std::vector<RecipientText> t{{"No such mailbox.", "Check the address.", ""},
                                {"Mailbox full.", "Try later.", "Gmail"}};
   auto f = render_headers(r, t);
@@ -109,11 +109,12 @@ TEST_CASE("the field contract for two recipients", "[render]") {
 }
 
 TEST_CASE("missing and invalid codes are left out, unsafe addresses are not shown", "[render]") {
-  Report r = bounce(
-      {rcpt("a@example.org", "", "5.1.1", DeliveryClass::kPermanent, "userunknown"),
-       rcpt("x\r\nBcc: victim@evil@example", "550", "", DeliveryClass::kPermanent, "userunknown"),
-       rcpt("\"quoted\"@example.org", "55O", "5.1.1; rm", DeliveryClass::kPermanent,
-            "Bad Reason\r\n")});
+  Report r =
+      bounce({rcpt("a@example.org", "", "5.1.1", DeliveryClass::kPermanent, Reason::kUserUnknown),
+              rcpt("x\r\nBcc: victim@evil@example", "550", "", DeliveryClass::kPermanent,
+                   Reason::kUserUnknown),
+              rcpt("\"quoted\"@example.org", "55O", "5.1.1; rm", DeliveryClass::kPermanent,
+                   Reason::kUserUnknown)});
   std::vector<RecipientText> t(3, RecipientText{"m", "f", ""});
   auto f = render_headers(r, t);
   REQUIRE(f.size() == 8);
@@ -125,9 +126,10 @@ TEST_CASE("missing and invalid codes are left out, unsafe addresses are not show
 }
 
 TEST_CASE("after max_recipients one 'N more' line per field", "[render]") {
-  Report r = bounce({rcpt("a@x.org", "550", "5.1.1", DeliveryClass::kPermanent, "userunknown"),
-                     rcpt("b@x.org", "550", "5.1.1", DeliveryClass::kPermanent, "userunknown"),
-                     rcpt("c@x.org", "550", "5.1.1", DeliveryClass::kPermanent, "userunknown")});
+  Report r =
+      bounce({rcpt("a@x.org", "550", "5.1.1", DeliveryClass::kPermanent, Reason::kUserUnknown),
+              rcpt("b@x.org", "550", "5.1.1", DeliveryClass::kPermanent, Reason::kUserUnknown),
+              rcpt("c@x.org", "550", "5.1.1", DeliveryClass::kPermanent, Reason::kUserUnknown)});
   r.recipients_total = 10;  // 7 more were only counted by the parser
   RenderOptions o;
   o.max_recipients = 2;
@@ -149,7 +151,8 @@ TEST_CASE("hostile text is cleaned, encoded and folded", "[render]") {
   hostile += "caf\xC3\xA9 \xFF\xFE invalid ";
   for (int i = 0; i < 200; ++i) hostile += "word" + std::to_string(i) + " ";
   hostile += std::string(3000, 'z');  // one huge atom
-  Report r = bounce({rcpt("a@example.org", "550", "5.1.1", DeliveryClass::kPermanent, "filtered")});
+  Report r =
+      bounce({rcpt("a@example.org", "550", "5.1.1", DeliveryClass::kPermanent, Reason::kFiltered)});
   auto f = render_headers(r, {{hostile, "=?UTF-8?B?AAAA?= looks encoded", "Evil\r\nX: y"}});
   check_wire_safe(f);
   REQUIRE(f.size() == 4);
@@ -172,8 +175,8 @@ TEST_CASE("long ASCII and non-ASCII text fold within 78 columns", "[render]") {
   for (int i = 0; i < 30; ++i) spanish += "El buzón está lleno, inténtelo más tarde. ";
   std::string english;
   for (int i = 0; i < 30; ++i) english += "The recipient's mailbox is full, try again later. ";
-  Report r =
-      bounce({rcpt("a@example.org", "552", "5.2.2", DeliveryClass::kPermanent, "mailboxfull")});
+  Report r = bounce(
+      {rcpt("a@example.org", "552", "5.2.2", DeliveryClass::kPermanent, Reason::kMailboxFull)});
   auto f = render_headers(r, {{spanish, english, ""}});
   check_wire_safe(f);
   for (const auto& field : f) CHECK(longest_line(field) <= 78);

@@ -31,9 +31,8 @@ std::string lf_only(std::string_view text);
 // Every LF turned into CR LF (the input must have LF endings only).
 std::string crlf(std::string_view lf_text);
 
-// The message as the scanners see it: LF endings, a leading mbox "From "
-// line skipped, headers unfolded by hand (no RFC 2047 decoding), body walked
-// by the MIME walker with default limits.
+// The message as the families see it, built exactly as the parser builds it
+// (header splitter, message builder, MIME walk) with default limits.
 Message to_message(const std::string& raw);
 
 // The name of the format scanner that claims the message ("" for none).

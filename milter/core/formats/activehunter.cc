@@ -4,32 +4,41 @@
 //     "  ----- The following addresses had permanent fatal errors -----"
 //   ">>> kijitora@example.org <kijitora@example.org>" per recipient and the
 //   first line starting with a letter or digit as its error.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 
-bool scan_activehunter(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!msg.headers.has("X-AHMailID")) return false;
-  const auto lines = split_lines(group_a::text_before(msg.text, {"Content-Type: message/rfc822"}));
+bool scan_activehunter(const Message& msg, FoundList* out) {
+  const auto lines = split_lines(formats::text_before(msg, {"Content-Type: message/rfc822"}));
   std::size_t i =
-      group_a::find_line(lines, "  ----- The following addresses had permanent fatal errors -----");
+      formats::find_line(lines, "  ----- The following addresses had permanent fatal errors -----");
   const std::size_t before = out->size();
   for (++i; i < lines.size(); ++i) {
     std::string_view e = lines[i];
     if (e.empty()) continue;
     if (e.starts_with(">>>") && e.size() > 3 && is_space_or_tab(e[3])) {
-      std::string_view a = group_a::angle_address(e);
+      std::string_view a = formats::last_angle_address(e);
       if (a.empty() || e.back() != '>') continue;
-      group_a::add_recipient(out, a);
+      formats::add_recipient(out, a);
       continue;
     }
     if (out->size() == before) continue;
     if (!(is_ascii_alpha(e[0]) || is_ascii_digit(e[0]))) continue;
     FoundRecipient& r = out->back();
-    if (r.diagnostic.empty()) r.diagnostic = group_a::sweep(e);
+    if (r.diagnostic.empty()) r.diagnostic = formats::sweep(e);
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.has("X-AHMailID");
+}
+
+}  // namespace
+
+const Family activehunter_family{"Activehunter", claims, scan_activehunter};
 
 }  // namespace smtp_explain

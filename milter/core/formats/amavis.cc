@@ -3,21 +3,21 @@
 // '"Content-filter at '; a multipart/report whose delivery-status part the
 // RFC 3464 reader reads. The module adds the reason from the diagnostic's
 // " - SPAM" / " - INFECTED" / " - BAD HEADER:" suffix (compared in lower case).
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
 // Sisimai's $messagesof, lower case.
-constexpr group_a::PhraseReason kMessages[] = {
-    {" - spam", "spamdetected"},
-    {" - infected", "virusdetected"},
-    {" - bad header:", "contenterror"},
-    {" - message size exceeds recipient", "exceedlimit"},
-    {" - temporary mta failure on relaying", "systemerror"},
-    {" - rejected by next-hop mta on relaying", "systemerror"},
-    {" - unable to relay message back to mta", "systemerror"},
+constexpr formats::PhraseReason kMessages[] = {
+    {" - spam", Reason::kSpamDetected},
+    {" - infected", Reason::kVirusDetected},
+    {" - bad header:", Reason::kContentError},
+    {" - message size exceeds recipient", Reason::kExceedLimit},
+    {" - temporary mta failure on relaying", Reason::kSystemError},
+    {" - rejected by next-hop mta on relaying", Reason::kSystemError},
+    {" - unable to relay message back to mta", Reason::kSystemError},
 };
 
 bool is_amavis(const HeaderList& headers) {
@@ -26,13 +26,14 @@ bool is_amavis(const HeaderList& headers) {
 
 }  // namespace
 
-void refine_amavis(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_amavis(msg.headers)) return;
+void refine_amavis(const Message& /*msg*/, FoundList* found) {
   for (FoundRecipient& r : *found) {
-    const std::string q = to_lower(group_a::sweep(r.diagnostic));
-    const std::string_view reason = group_a::reason_for_phrases(q, kMessages);
-    if (!reason.empty()) r.reason_hint = std::string(reason);
+    const std::string q = to_lower(formats::sweep(r.diagnostic));
+    const std::optional<Reason> reason = formats::reason_for_phrases(q, kMessages);
+    if (reason) r.reason_hint = reason;
   }
 }
+
+const Family amavis_family{"Amavis", is_amavis, nullptr, refine_amavis};
 
 }  // namespace smtp_explain

@@ -8,7 +8,7 @@
 //    status and diagnosticCode; bounceType/bounceSubType name some reasons.
 #include <nlohmann/json.hpp>
 
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -18,16 +18,16 @@ void refine_amazon_codes(FoundRecipient* r);  // amazonworkmail.cc
 namespace {
 
 bool is_ses_dsn(const HeaderList& h) {
-  if (group_a::has(h.get("X-Mailer"), "Amazon WorkMail")) return false;
+  if (formats::has(h.get("X-Mailer"), "Amazon WorkMail")) return false;
   return h.has("X-AWS-Outgoing") || h.has("X-SES-Outgoing");
 }
 
 // Sisimai's $bouncetype: only these subtypes name a reason.
-std::string_view bounce_reason(std::string_view type, std::string_view subtype) {
-  if (type != "Transient") return {};
-  if (subtype == "MailboxFull") return "mailboxfull";
-  if (subtype == "MessageTooLarge") return "mesgtoobig";
-  return {};
+std::optional<Reason> bounce_reason(std::string_view type, std::string_view subtype) {
+  if (type != "Transient") return std::nullopt;
+  if (subtype == "MailboxFull") return Reason::kMailboxFull;
+  if (subtype == "MessageTooLarge") return Reason::kMesgTooBig;
+  return std::nullopt;
 }
 
 using Json = nlohmann::json;
@@ -56,7 +56,7 @@ std::string_view str(const Json& obj, const char* key) {
 
 }  // namespace
 
-bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
+bool scan_amazonses(const Message& msg, FoundList* out) {
   if (msg.headers.get("X-Amz-Sns-Message-Id").empty()) return false;
   std::string_view body = trim(msg.text);
   if (!body.starts_with("{")) return false;
@@ -85,12 +85,13 @@ bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
   if (type == "Bounce") {
     const Json* b = member(*payload, "bounce");
     if (b == nullptr) return false;
-    const std::string_view reason = bounce_reason(str(*b, "bounceType"), str(*b, "bounceSubType"));
+    const std::optional<Reason> reason =
+        bounce_reason(str(*b, "bounceType"), str(*b, "bounceSubType"));
     if (const Json* list = member(*b, "bouncedRecipients"); list != nullptr && list->is_array()) {
       for (const Json& e : *list) {
         const std::string_view addr = str(e, "emailAddress");
         if (clean_address(addr).empty()) continue;
-        FoundRecipient& r = group_a::add_recipient(out, addr);
+        FoundRecipient& r = formats::add_recipient(out, addr);
         r.action = std::string(str(e, "action"));
         r.status = std::string(str(e, "status"));
         std::string_view diag = str(e, "diagnosticCode");
@@ -100,7 +101,7 @@ bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
           diag = trim(diag.substr(semi + 1));
         }
         r.diagnostic = std::string(diag);
-        r.reason_hint = std::string(reason);
+        r.reason_hint = reason;
       }
     }
   } else if (type == "Delivery") {
@@ -111,23 +112,33 @@ bool scan_amazonses(const Message& msg, std::vector<FoundRecipient>* out) {
         if (!e.is_string()) continue;
         const std::string& addr = e.get_ref<const std::string&>();
         if (clean_address(addr).empty()) continue;
-        FoundRecipient& r = group_a::add_recipient(out, addr);
+        FoundRecipient& r = formats::add_recipient(out, addr);
         r.action = "delivered";
         r.diagnostic = std::string(str(*d, "smtpResponse"));
         r.remote_mta = std::string(str(*d, "reportingMTA"));
-        r.reason_hint = "delivered";
+        r.reason_hint = Reason::kDelivered;
       }
     }
   }
   return out->size() > before;
 }
 
-void refine_amazonses(const Message& msg, std::vector<FoundRecipient>* found) {
+void refine_amazonses(const Message& msg, FoundList* found) {
   if (!is_ses_dsn(msg.headers)) return;
   for (FoundRecipient& r : *found) {
     refine_amazon_codes(&r);
-    if (group_a::has(r.diagnostic, "Delivery expired")) r.reason_hint = "expired";
+    if (formats::has(r.diagnostic, "Delivery expired")) r.reason_hint = Reason::kExpired;
   }
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return !h.get("X-Amz-Sns-Message-Id").empty() || is_ses_dsn(h);
+}
+
+}  // namespace
+
+const Family amazonses_family{"AmazonSES", claims, scan_amazonses, refine_amazonses};
 
 }  // namespace smtp_explain

@@ -3,7 +3,7 @@
 // X-Mailer (or X-Original-Mailer) "Amazon WorkMail". The DSN's status is
 // often the generic X.[01].0 and the real reply is quoted inside the
 // diagnostic: "554 4.4.7 Message expired: ...<421 4.4.2 Connection timed out>".
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -22,21 +22,21 @@ void refine_amazon_codes(FoundRecipient* r) {
         is_ascii_digit(inner[2]) && inner[3] == ' ') {
       inner = inner.substr(0, gt);
       r->reply_code = std::string(inner.substr(0, 3));
-      const std::string st = group_a::find_status(inner.substr(4));
+      const std::string st = formats::find_status(inner.substr(4));
       if (!st.empty()) r->status = st;
       return;
     }
   }
-  if (r->status.empty() || group_a::is_vague_status(r->status)) {
+  if (r->status.empty() || formats::is_vague_status(r->status)) {
     // "... 550-'5.7.1 <...>... Access denied'": the quoted status.
     for (char q : {'\'', '"'}) {
       const std::size_t p = d.find(q);
       if (p == std::string_view::npos) continue;
       std::string_view quoted = d.substr(p + 1);
-      const std::string st = group_a::find_status(quoted.substr(0, 5));
+      const std::string st = formats::find_status(quoted.substr(0, 5));
       if (!st.empty()) {
         r->status = st;
-        const std::string reply = group_a::find_reply(d.substr(0, p + 1));
+        const std::string reply = formats::find_reply(d.substr(0, p + 1));
         if (!reply.empty() && reply[0] == st[0]) r->reply_code = reply;
         break;
       }
@@ -44,12 +44,20 @@ void refine_amazon_codes(FoundRecipient* r) {
   }
 }
 
-void refine_amazonworkmail(const Message& msg, std::vector<FoundRecipient>* found) {
-  const std::string_view mailer = msg.headers.has("X-Original-Mailer")
-                                      ? msg.headers.get("X-Original-Mailer")
-                                      : msg.headers.get("X-Mailer");
-  if (!msg.headers.has("X-SES-Outgoing") || mailer != "Amazon WorkMail") return;
+void refine_amazonworkmail(const Message& /*msg*/, FoundList* found) {
   for (FoundRecipient& r : *found) refine_amazon_codes(&r);
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  const std::string_view mailer =
+      h.has("X-Original-Mailer") ? h.get("X-Original-Mailer") : h.get("X-Mailer");
+  return h.has("X-SES-Outgoing") && mailer == "Amazon WorkMail";
+}
+
+}  // namespace
+
+const Family amazonworkmail_family{"AmazonWorkMail", claims, nullptr, refine_amazonworkmail};
 
 }  // namespace smtp_explain

@@ -3,25 +3,34 @@
 // whose delivery-status part the RFC 3464 reader reads (Diagnostic-Code
 // continuation lines included). The module adds the reason for two DNS
 // failures its MTA words in its own way.
-#include "group_a_helpers.h"
+#include "family_text.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kMessages[] = {
-    {"Host or domain name not found", "hostunknown"},
-    {"type=MX: Malformed or unexpected name server reply", "notaccept"},
+constexpr formats::PhraseReason kMessages[] = {
+    {"Host or domain name not found", Reason::kHostUnknown},
+    {"type=MX: Malformed or unexpected name server reply", Reason::kNotAccept},
 };
 
 }  // namespace
 
-void refine_aol(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!msg.headers.has("X-AOL-IP")) return;
+void refine_aol(const Message& /*msg*/, FoundList* found) {
   for (FoundRecipient& r : *found) {
-    const std::string_view reason =
-        group_a::reason_for_phrases(group_a::sweep(r.diagnostic), kMessages);
-    if (!reason.empty()) r.reason_hint = std::string(reason);
+    const std::optional<Reason> reason =
+        formats::reason_for_phrases(formats::sweep(r.diagnostic), kMessages);
+    if (reason) r.reason_hint = reason;
   }
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.has("X-AOL-IP");
+}
+
+}  // namespace
+
+const Family aol_family{"Aol", claims, nullptr, refine_aol};
 
 }  // namespace smtp_explain

@@ -2,17 +2,13 @@
 // third_party/sisimai/LICENSE): Subject "[BOUNCE]", a ".JavaMail." Message-Id
 // or a "JAMES SMTP Server" Received header; recipients as "  RCPT TO: a@b",
 // the error from "Error message below:" up to "Message details:".
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 
-bool scan_apachejames(const Message& msg, std::vector<FoundRecipient>* out) {
-  bool match = msg.headers.get("Subject") == "[BOUNCE]";
-  match = match || group_a::has(msg.headers.get("Message-Id"), ".JavaMail.");
-  match = match || group_a::received_contains(msg.headers, "JAMES SMTP Server");
-  if (!match) return false;
-  const auto lines = split_lines(group_a::text_before(msg.text, {"Content-Type: message/rfc822"}));
+bool scan_apachejames(const Message& msg, FoundList* out) {
+  const auto lines = split_lines(formats::text_before(msg, {"Content-Type: message/rfc822"}));
   std::string diagnosis;
   bool got_message = false;
   std::vector<std::string> addrs;
@@ -20,7 +16,7 @@ bool scan_apachejames(const Message& msg, std::vector<FoundRecipient>* out) {
     if (e.empty()) continue;
     if (e.starts_with("  RCPT TO: ")) {
       std::string_view a = trim(e.substr(11));
-      if (group_a::is_bare_address(a)) addrs.emplace_back(a);
+      if (formats::is_bare_address(a)) addrs.emplace_back(a);
       continue;
     }
     if (e.starts_with("  Sent date: ") || e.starts_with("  Subject: ")) continue;
@@ -37,9 +33,20 @@ bool scan_apachejames(const Message& msg, std::vector<FoundRecipient>* out) {
     }
   }
   if (addrs.empty()) return false;
-  const std::string diag = group_a::sweep(diagnosis);
-  for (const std::string& a : addrs) group_a::add_recipient(out, a).diagnostic = diag;
+  const std::string diag = formats::sweep(diagnosis);
+  for (const std::string& a : addrs) formats::add_recipient(out, a).diagnostic = diag;
   return true;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.get("Subject") == "[BOUNCE]" || formats::has(h.get("Message-Id"), ".JavaMail.") ||
+         formats::received_contains(h, "JAMES SMTP Server");
+}
+
+}  // namespace
+
+const Family apachejames_family{"ApacheJames", claims, scan_apachejames};
 
 }  // namespace smtp_explain

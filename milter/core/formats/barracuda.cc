@@ -7,7 +7,7 @@
 // Beyond the module: a recipient whose DSN has no Diagnostic-Code gets the
 // text's sentence ("Your message to: a@b was blocked by our Spam Firewall.")
 // as its diagnostic, so the explanation says what happened.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -21,20 +21,19 @@ bool is_barracuda(const HeaderList& headers) {
 // The text from "Your message to:" up to the first blank line after it.
 std::string blocked_sentence(std::string_view text) {
   const auto lines = split_lines(error_part(text));
-  std::size_t i = group_a::find_line(lines, "Your message to:");
+  std::size_t i = formats::find_line(lines, "Your message to:");
   std::string out;
   for (; i < lines.size(); ++i) {
     if (trim(lines[i]).empty()) break;
     out += lines[i];
     out += ' ';
   }
-  return group_a::sweep(out);
+  return formats::sweep(out);
 }
 
 }  // namespace
 
-void refine_barracuda(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_barracuda(msg.headers)) return;
+void refine_barracuda(const Message& msg, FoundList* found) {
   std::string sentence;
   bool read = false;
   for (FoundRecipient& r : *found) {
@@ -43,5 +42,7 @@ void refine_barracuda(const Message& msg, std::vector<FoundRecipient>* found) {
     r.diagnostic = sentence;
   }
 }
+
+const Family barracuda_family{"Barracuda", is_barracuda, nullptr, refine_barracuda};
 
 }  // namespace smtp_explain

@@ -7,7 +7,7 @@
 //   >>> RCPT TO:<a@b>
 //   <<< 553 Invalid recipient a@b (Mode: normal)
 // (the last ">>> XXXX" line; "EHLO" when the transcript holds only a reply).
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -15,7 +15,7 @@ namespace {
 
 bool is_bigfoot(const HeaderList& headers) {
   if (headers.get("From").find("@bigfoot.com>") != std::string_view::npos) return true;
-  return group_a::received_contains(headers, ".bigfoot.com ");
+  return formats::received_contains(headers, ".bigfoot.com ");
 }
 
 // "   ----- Transcript of session follows -----" (indented, dashes).
@@ -38,8 +38,7 @@ bool is_upper_command(std::string_view w) {
 
 }  // namespace
 
-void refine_bigfoot(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_bigfoot(msg.headers)) return;
+void refine_bigfoot(const Message& msg, FoundList* found) {
   const auto lines = split_lines(msg.text);
   std::size_t i = 0;
   while (i < lines.size() && !is_transcript_marker(lines[i])) ++i;
@@ -63,5 +62,7 @@ void refine_bigfoot(const Message& msg, std::vector<FoundRecipient>* found) {
     if (r.smtp_command.empty()) r.smtp_command = command;
   }
 }
+
+const Family bigfoot_family{"Bigfoot", is_bigfoot, nullptr, refine_bigfoot};
 
 }  // namespace smtp_explain

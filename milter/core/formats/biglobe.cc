@@ -3,15 +3,16 @@
 // (or the sister domains), Subject "Returned mail:", the recipients below
 // "----- The following addresses had delivery problems -----" as bare
 // addresses, the error lines below them.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kMessages[] = {
-    {"Mail Delivery Failed... User unknown", "filtered"},
-    {"The number of messages in recipient's mailbox exceeded the local limit.", "mailboxfull"},
+constexpr formats::PhraseReason kMessages[] = {
+    {"Mail Delivery Failed... User unknown", Reason::kFiltered},
+    {"The number of messages in recipient's mailbox exceeded the local limit.",
+     Reason::kMailboxFull},
 };
 
 bool from_biglobe(std::string_view from) {
@@ -26,20 +27,18 @@ bool from_biglobe(std::string_view from) {
 
 }  // namespace
 
-bool scan_biglobe(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!from_biglobe(msg.headers.get("From"))) return false;
-  if (!msg.headers.get("Subject").starts_with("Returned mail:")) return false;
-  const auto lines = split_lines(group_a::text_before(msg.text, {"Content-Type: message/rfc822"}));
+bool scan_biglobe(const Message& msg, FoundList* out) {
+  const auto lines = split_lines(formats::text_before(msg, {"Content-Type: message/rfc822"}));
   std::size_t i =
-      group_a::find_line(lines, "   ----- The following addresses had delivery problems -----");
+      formats::find_line(lines, "   ----- The following addresses had delivery problems -----");
   const std::size_t before = out->size();
   for (++i; i < lines.size(); ++i) {
     std::string_view e = lines[i];
     if (e.empty()) continue;
-    if (group_a::is_bare_address(e) && e.find(' ') == std::string_view::npos) {
+    if (formats::is_bare_address(e) && e.find(' ') == std::string_view::npos) {
       std::string a = clean_address(e);
       if (a.empty()) continue;
-      group_a::add_recipient(out, a);
+      formats::add_recipient(out, a);
       continue;
     }
     if (out->size() == before) continue;
@@ -54,10 +53,20 @@ bool scan_biglobe(const Message& msg, std::vector<FoundRecipient>* out) {
   }
   for (std::size_t k = before; k < out->size(); ++k) {
     FoundRecipient& r = (*out)[k];
-    r.diagnostic = group_a::sweep(r.diagnostic);
-    r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kMessages));
+    r.diagnostic = formats::sweep(r.diagnostic);
+    r.reason_hint = formats::reason_for_phrases(r.diagnostic, kMessages);
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return from_biglobe(h.get("From")) && h.get("Subject").starts_with("Returned mail:");
+}
+
+}  // namespace
+
+const Family biglobe_family{"Biglobe", claims, scan_biglobe};
 
 }  // namespace smtp_explain

@@ -5,16 +5,16 @@
 // RFC 3464 reader reads; the module adds the failed command from the first
 // ">>> XXXX" line of the text after "UNDELIVERABLE MAIL" (or "DELAYS IN
 // DELIVERING YOUR MESSAGE"), and the reason for Courier's DNS sentences.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kMessages[] = {
-    {"No such domain.", "hostunknown"},
-    {"This domain's DNS violates RFC 1035.", "systemerror"},
-    {"DNS lookup failed.", "networkerror"},
+constexpr formats::PhraseReason kMessages[] = {
+    {"No such domain.", Reason::kHostUnknown},
+    {"This domain's DNS violates RFC 1035.", Reason::kSystemError},
+    {"DNS lookup failed.", Reason::kNetworkError},
 };
 
 // "<courier.4D02EDDF.": upper-case hex between the dots.
@@ -29,10 +29,10 @@ bool is_courier_message_id(std::string_view mid) {
 }
 
 bool is_courier(const HeaderList& headers) {
-  if (group_a::has(headers.get("From"), "Courier mail server at ")) return true;
+  if (formats::has(headers.get("From"), "Courier mail server at ")) return true;
   const std::string_view subject = headers.get("Subject");
-  if (group_a::has(subject, "NOTICE: mail delivery status.") ||
-      group_a::has(subject, "WARNING: delayed mail.")) {
+  if (formats::has(subject, "NOTICE: mail delivery status.") ||
+      formats::has(subject, "WARNING: delayed mail.")) {
     return true;
   }
   return is_courier_message_id(headers.get("Message-ID"));
@@ -44,8 +44,8 @@ std::string transcript_command(std::string_view text) {
   bool started = false;
   for (std::string_view e : lines) {
     if (!started) {
-      started = group_a::has(e, "DELAYS IN DELIVERING YOUR MESSAGE") ||
-                group_a::has(e, "UNDELIVERABLE MAIL");
+      started = formats::has(e, "DELAYS IN DELIVERING YOUR MESSAGE") ||
+                formats::has(e, "UNDELIVERABLE MAIL");
       continue;
     }
     if (!e.starts_with(">>>")) continue;
@@ -62,15 +62,16 @@ std::string transcript_command(std::string_view text) {
 
 }  // namespace
 
-void refine_courier(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_courier(msg.headers)) return;
+void refine_courier(const Message& msg, FoundList* found) {
   const std::string command = transcript_command(msg.text);
   for (FoundRecipient& r : *found) {
-    const std::string_view reason =
-        group_a::reason_for_phrases(group_a::sweep(r.diagnostic), kMessages);
-    if (!reason.empty()) r.reason_hint = std::string(reason);
+    const std::optional<Reason> reason =
+        formats::reason_for_phrases(formats::sweep(r.diagnostic), kMessages);
+    if (reason) r.reason_hint = reason;
     if (r.smtp_command.empty()) r.smtp_command = command;
   }
 }
+
+const Family courier_family{"Courier", is_courier, nullptr, refine_courier};
 
 }  // namespace smtp_explain

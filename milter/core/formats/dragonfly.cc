@@ -7,27 +7,27 @@
 //   mx.example.net [192.0.2.25] did not like our RCPT TO:
 //   550 5.7.0 <a@b>: Recipient address rejected: ...
 //   Message headers follow.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kMessages[] = {
-    {"Could not deliver for the last ", "expired"},  // dma.c: "... seconds. Giving up."
-    {"DNS lookup failure: ", "hostunknown"},         // net.c
-    {"can not find MX", "hostunknown"},
+constexpr formats::PhraseReason kMessages[] = {
+    {"Could not deliver for the last ", Reason::kExpired},  // dma.c: "... seconds. Giving up."
+    {"DNS lookup failure: ", Reason::kHostUnknown},         // net.c
+    {"can not find MX", Reason::kHostUnknown},
 };
 
 }  // namespace
 
-bool scan_dragonfly(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!group_a::received_contains(msg.headers, "(DragonFly Mail Agent") &&
-      !group_a::has(msg.text.substr(0, 256), "This is the DragonFly Mail Agent ")) {
+bool scan_dragonfly(const Message& msg, FoundList* out) {
+  if (!formats::received_contains(msg.headers, "(DragonFly Mail Agent") &&
+      !formats::has(msg.text.substr(0, 256), "This is the DragonFly Mail Agent ")) {
     return false;
   }
-  const auto lines = split_lines(group_a::text_before(msg.text, {"Message headers follow."}));
-  std::size_t i = group_a::find_line(lines, "This is the DragonFly Mail Agent ");
+  const auto lines = split_lines(formats::text_before(msg, {"Message headers follow."}));
+  std::size_t i = formats::find_line(lines, "This is the DragonFly Mail Agent ");
   if (i == lines.size()) return false;
   const std::size_t before = out->size();
   constexpr std::string_view kError = "There was an error delivering your mail to <";
@@ -35,8 +35,8 @@ bool scan_dragonfly(const Message& msg, std::vector<FoundRecipient>* out) {
     std::string_view e = lines[i];
     if (e.empty()) continue;
     if (e.starts_with(kError)) {
-      std::string_view a = group_a::angle_address(e);
-      if (!a.empty()) group_a::add_recipient(out, a);
+      std::string_view a = formats::last_angle_address(e);
+      if (!a.empty()) formats::add_recipient(out, a);
       continue;
     }
     if (out->size() == before) continue;
@@ -61,10 +61,12 @@ bool scan_dragonfly(const Message& msg, std::vector<FoundRecipient>* out) {
   }
   for (std::size_t k = before; k < out->size(); ++k) {
     FoundRecipient& r = (*out)[k];
-    r.diagnostic = group_a::sweep(r.diagnostic);
-    r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kMessages));
+    r.diagnostic = formats::sweep(r.diagnostic);
+    r.reason_hint = formats::reason_for_phrases(r.diagnostic, kMessages);
   }
   return out->size() > before;
 }
+
+const Family dragonfly_family{"DragonFly", nullptr, scan_dragonfly};
 
 }  // namespace smtp_explain

@@ -25,7 +25,7 @@ void read_part(std::string_view part, std::string_view name, std::vector<DsnExtr
 std::vector<DsnExtraField> dsn_extra_fields(const Message& msg, std::string_view name) {
   std::vector<DsnExtraField> out;
   for (std::string_view part : msg.delivery_status) read_part(part, name, &out);
-  if (msg.delivery_status.empty()) read_part(error_part(msg.text), name, &out);
+  if (msg.delivery_status.empty()) read_part(msg.error_text, name, &out);
   return out;
 }
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "formats.h"
+#include "family.h"
 
 namespace smtp_explain {
 

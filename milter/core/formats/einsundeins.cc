@@ -10,14 +10,14 @@
 //   --- The header of the original message is following. ---
 // or, for a remote refusal, "SMTP error from remote server for TEXT command,
 // host: mx.example (192.0.2.1) reason: 550 5.2.0 ..." below the address.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kMessages[] = {
-    {"Mail size limit exceeded", "mesgtoobig"},
+constexpr formats::PhraseReason kMessages[] = {
+    {"Mail size limit exceeded", Reason::kMesgTooBig},
 };
 
 constexpr std::string_view kStart =
@@ -55,13 +55,9 @@ std::string_view remote_host(std::string_view diag) {
 
 }  // namespace
 
-bool scan_einsundeins(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!msg.headers.get("From").starts_with("\"Mail Delivery System\"")) return false;
-  if (msg.headers.get("Subject") != "Mail delivery failed: returning message to sender") {
-    return false;
-  }
+bool scan_einsundeins(const Message& msg, FoundList* out) {
   const auto lines = split_lines(
-      group_a::text_before(msg.text, {"--- The header of the original message is following. ---"}));
+      formats::text_before(msg, {"--- The header of the original message is following. ---"}));
   std::size_t i = 0;
   while (i < lines.size() && !lines[i].starts_with(kStart)) ++i;
   if (i == lines.size()) return false;
@@ -86,21 +82,32 @@ bool scan_einsundeins(const Message& msg, std::vector<FoundRecipient>* out) {
   const std::size_t before = out->size();
   for (Record& v : recs) {
     if (v.address.empty()) continue;
-    FoundRecipient& r = group_a::add_recipient(out, v.address);
+    FoundRecipient& r = formats::add_recipient(out, v.address);
     std::string diag = v.diagnosis.empty() ? v.alterrors : v.diagnosis;
     if (const std::string_view host = remote_host(diag); !host.empty()) {
       r.remote_mta = std::string(host);
-      if (group_a::has(diag, "for TEXT command")) r.smtp_command = "DATA";
-      r.status = group_a::find_status(diag);
+      if (formats::has(diag, "for TEXT command")) r.smtp_command = "DATA";
+      r.status = formats::find_status(diag);
       const std::size_t p = diag.find(" reason:");
-      r.reply_code = group_a::find_reply(std::string_view(diag).substr(p));
+      r.reply_code = formats::find_reply(std::string_view(diag).substr(p));
     } else if (std::string_view(diag).starts_with(kError)) {
       diag.erase(0, kError.size());
     }
-    r.diagnostic = group_a::sweep(diag);
-    r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kMessages));
+    r.diagnostic = formats::sweep(diag);
+    r.reason_hint = formats::reason_for_phrases(r.diagnostic, kMessages);
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.get("From").starts_with("\"Mail Delivery System\"") &&
+         h.get("Subject") == "Mail delivery failed: returning message to sender";
+}
+
+}  // namespace
+
+const Family einsundeins_family{"EinsUndEins", claims, scan_einsundeins};
 
 }  // namespace smtp_explain

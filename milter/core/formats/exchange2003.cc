@@ -10,24 +10,24 @@
 //       MSEXCH:IMS:...:(000C05A6)
 //   Unknown Recipient
 // The hexadecimal MSEXCH code names the reason.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kErrorCodes[] = {
-    {"000B099C", "onhold"},  // Host Unknown, Message exceeds size limit, ...
-    {"000B09AA", "onhold"},  // Unable to relay for, Message exceeds size limit, ...
-    {"000B09B6", "onhold"},  // Error messages by remote MTA
-    {"000C05A6", "userunknown"},
-    {"00010256", "systemerror"},   // Too many recipients.
-    {"000D06B5", "systemerror"},   // No proxy for recipient (non-smtp mail?)
-    {"00120270", "networkerror"},  // Too Many Hops
-    {"00050311", "contenterror"},  // Conversion to Internet format failed
-    {"000502CC", "contenterror"},
-    {"000B0981", "securityerror"},  // 502 Server does not support AUTH
-    {"000C0595", "filtered"},       // Ambiguous Recipient
+constexpr formats::PhraseReason kErrorCodes[] = {
+    {"000B099C", Reason::kOnHold},  // Host Unknown, Message exceeds size limit, ...
+    {"000B09AA", Reason::kOnHold},  // Unable to relay for, Message exceeds size limit, ...
+    {"000B09B6", Reason::kOnHold},  // Error messages by remote MTA
+    {"000C05A6", Reason::kUserUnknown},
+    {"00010256", Reason::kSystemError},   // Too many recipients.
+    {"000D06B5", Reason::kSystemError},   // No proxy for recipient (non-smtp mail?)
+    {"00120270", Reason::kNetworkError},  // Too Many Hops
+    {"00050311", Reason::kContentError},  // Conversion to Internet format failed
+    {"000502CC", Reason::kContentError},
+    {"000B0981", Reason::kSecurityError},  // 502 Server does not support AUTH
+    {"000C0595", Reason::kFiltered},       // Ambiguous Recipient
 };
 
 bool is_exchange(const HeaderList& h) {
@@ -38,7 +38,7 @@ bool is_exchange(const HeaderList& h) {
     return true;
   }
   if (h.get("X-MimeOLE").starts_with("Produced By Microsoft Exchange")) return true;
-  return group_a::received_contains(h, " with Internet Mail Service (");
+  return formats::received_contains(h, " with Internet Mail Service (");
 }
 
 // "a@b on Thu, ..." or "Name (SMTP=a@b) on ...": the address, else empty.
@@ -46,13 +46,13 @@ std::string_view recipient_of(std::string_view e) {
   const std::size_t on = e.find(" on");
   if (on == std::string_view::npos) return {};
   std::string_view head = trim(e.substr(0, on));
-  if (group_a::is_bare_address(head)) return head;
+  if (formats::is_bare_address(head)) return head;
   for (std::string_view key : {"SMTP=", "smtp="}) {
     const std::size_t p = head.find(key);
     if (p == std::string_view::npos || p == 0) continue;
     std::string_view a = head.substr(p + key.size());
     while (!a.empty() && (a.back() == ')' || a.back() == ']')) a.remove_suffix(1);
-    if (group_a::is_bare_address(a)) return a;
+    if (formats::is_bare_address(a)) return a;
   }
   return {};
 }
@@ -77,10 +77,9 @@ std::string_view msexch_code(std::string_view diag, std::string_view* after) {
 
 }  // namespace
 
-bool scan_exchange2003(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!is_exchange(msg.headers)) return false;
-  const auto lines = split_lines(group_a::text_before(msg.text, {"Content-Type: message/rfc822"}));
-  std::size_t i = group_a::find_line(lines, "Your message");
+bool scan_exchange2003(const Message& msg, FoundList* out) {
+  const auto lines = split_lines(formats::text_before(msg, {"Content-Type: message/rfc822"}));
+  std::size_t i = formats::find_line(lines, "Your message");
   const std::size_t before = out->size();
   struct Record {
     std::string address, diagnosis, alterrors;
@@ -122,24 +121,26 @@ bool scan_exchange2003(const Message& msg, std::vector<FoundRecipient>* out) {
   }
   for (Record& v : recs) {
     if (v.address.empty()) continue;
-    FoundRecipient& r = group_a::add_recipient(out, v.address);
-    std::string diag = group_a::sweep(v.diagnosis);
+    FoundRecipient& r = formats::add_recipient(out, v.address);
+    std::string diag = formats::sweep(v.diagnosis);
     std::string_view message;
     std::string_view code = msexch_code(diag, &message);
-    std::string_view reason;
+    std::optional<Reason> reason;
     if (!code.empty()) {
       for (const auto& c : kErrorCodes) {
         if (c.phrase == code) reason = c.reason;
       }
     }
-    if (!reason.empty()) {
-      r.reason_hint = std::string(reason);
+    if (reason) {
+      r.reason_hint = reason;
       r.diagnostic = std::string(message);
     } else {
-      r.diagnostic = group_a::sweep(v.alterrors + " " + diag);
+      r.diagnostic = formats::sweep(v.alterrors + " " + diag);
     }
   }
   return out->size() > before;
 }
+
+const Family exchange2003_family{"Exchange2003", is_exchange, scan_exchange2003};
 
 }  // namespace smtp_explain

@@ -6,25 +6,25 @@
 // "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
 // whose RESOLVER/QUEUE code names the reason. Works as a scanner (text only)
 // and as a refiner of the DSN part.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kNdrSubjects[] = {
-    {"SMTPSEND.DNS.NonExistentDomain", "hostunknown"},
-    {"SMTPSEND.DNS.MxLoopback", "networkerror"},
-    {"RESOLVER.ADR.BadPrimary", "systemerror"},
-    {"RESOLVER.ADR.RecipNotFound", "userunknown"},
-    {"RESOLVER.ADR.ExRecipNotFound", "userunknown"},
-    {"RESOLVER.ADR.RecipLimit", "toomanyconn"},
-    {"RESOLVER.ADR.InvalidInSmtp", "systemerror"},
-    {"RESOLVER.ADR.Ambiguous", "systemerror"},
-    {"RESOLVER.RST.AuthRequired", "securityerror"},
-    {"RESOLVER.RST.NotAuthorized", "rejected"},
-    {"RESOLVER.RST.RecipSizeLimit", "mesgtoobig"},
-    {"QUEUE.Expired", "expired"},
+constexpr formats::PhraseReason kNdrSubjects[] = {
+    {"SMTPSEND.DNS.NonExistentDomain", Reason::kHostUnknown},
+    {"SMTPSEND.DNS.MxLoopback", Reason::kNetworkError},
+    {"RESOLVER.ADR.BadPrimary", Reason::kSystemError},
+    {"RESOLVER.ADR.RecipNotFound", Reason::kUserUnknown},
+    {"RESOLVER.ADR.ExRecipNotFound", Reason::kUserUnknown},
+    {"RESOLVER.ADR.RecipLimit", Reason::kTooManyConn},
+    {"RESOLVER.ADR.InvalidInSmtp", Reason::kSystemError},
+    {"RESOLVER.ADR.Ambiguous", Reason::kSystemError},
+    {"RESOLVER.RST.AuthRequired", Reason::kSecurityError},
+    {"RESOLVER.RST.NotAuthorized", Reason::kRejected},
+    {"RESOLVER.RST.RecipSizeLimit", Reason::kMesgTooBig},
+    {"QUEUE.Expired", Reason::kExpired},
 };
 
 bool is_exchange2007(const HeaderList& h) {
@@ -45,9 +45,9 @@ struct Entry {
 
 // The recipients of the administrators' section, with their reply lines.
 std::vector<Entry> read_entries(const Message& msg, std::string* rhost) {
-  const auto lines = split_lines(group_a::text_before(
-      msg.text, {"Original message headers:", "En-t\xc3\xaates de message d'origine :",
-                 "Intestazioni originali del messaggio:"}));
+  const auto lines = split_lines(formats::text_before(
+      msg, {"Original message headers:", "En-t\xc3\xaates de message d'origine :",
+            "Intestazioni originali del messaggio:"}));
   std::size_t i = 0;
   while (i < lines.size() && !lines[i].starts_with("Diagnostic information for administrators:") &&
          !lines[i].starts_with("Informations de diagnostic pour les administrateurs") &&
@@ -64,14 +64,14 @@ std::vector<Entry> read_entries(const Message& msg, std::string* rhost) {
         if (c != std::string_view::npos) *rhost = std::string(trim(e.substr(c + 1)));
       }
     }
-    if (group_a::is_bare_address(e) && e.find(' ') == std::string_view::npos) {
+    if (formats::is_bare_address(e) && e.find(' ') == std::string_view::npos) {
       out.push_back({std::string(e), {}, {}, {}});
       continue;
     }
     if (out.empty()) continue;
     Entry& v = out.back();
-    const std::string st = group_a::find_status(e);
-    const std::string reply = group_a::find_reply(e);
+    const std::string st = formats::find_status(e);
+    const std::string reply = formats::find_reply(e);
     if (!st.empty() && !reply.empty() && (st[0] == '4' || st[0] == '5') && v.diagnosis.empty()) {
       v.reply = reply;
       v.status = st;
@@ -84,7 +84,7 @@ std::vector<Entry> read_entries(const Message& msg, std::string* rhost) {
   return out;
 }
 
-std::string_view ndr_reason(std::string_view diag) {
+std::optional<Reason> ndr_reason(std::string_view diag) {
   // " RESOLVER.ADR.RecipNotFound;" / " QUEUE.Expired;"
   for (const auto& n : kNdrSubjects) {
     const std::size_t p = diag.find(n.phrase);
@@ -92,27 +92,25 @@ std::string_view ndr_reason(std::string_view diag) {
     const std::size_t end = p + n.phrase.size();
     if (end < diag.size() && diag[end] == ';') return n.reason;
   }
-  return {};
+  return std::nullopt;
 }
 
 }  // namespace
 
-bool scan_exchange2007(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!is_exchange2007(msg.headers)) return false;
+bool scan_exchange2007(const Message& msg, FoundList* out) {
   std::string rhost;
   const std::size_t before = out->size();
   for (Entry& v : read_entries(msg, &rhost)) {
-    FoundRecipient& r = group_a::add_recipient(out, v.address);
+    FoundRecipient& r = formats::add_recipient(out, v.address);
     r.reply_code = v.reply;
     r.status = v.status;
-    r.reason_hint = std::string(ndr_reason(v.diagnosis));
-    r.diagnostic = group_a::sweep(v.diagnosis);
+    r.reason_hint = ndr_reason(v.diagnosis);
+    r.diagnostic = formats::sweep(v.diagnosis);
   }
   return out->size() > before;
 }
 
-void refine_exchange2007(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_exchange2007(msg.headers)) return;
+void refine_exchange2007(const Message& msg, FoundList* found) {
   std::string rhost;
   const std::vector<Entry> entries = read_entries(msg, &rhost);
   for (FoundRecipient& r : *found) {
@@ -123,12 +121,15 @@ void refine_exchange2007(const Message& msg, std::vector<FoundRecipient>* found)
       // fields, when present, stay as the reporting server wrote them.
       if (r.reply_code.empty()) r.reply_code = v.reply;
       if (r.status.empty()) r.status = v.status;
-      if (r.diagnostic.empty()) r.diagnostic = group_a::sweep(v.diagnosis);
-      const std::string_view reason = ndr_reason(v.diagnosis);
-      if (!reason.empty()) r.reason_hint = std::string(reason);
+      if (r.diagnostic.empty()) r.diagnostic = formats::sweep(v.diagnosis);
+      const std::optional<Reason> reason = ndr_reason(v.diagnosis);
+      if (reason) r.reason_hint = reason;
       break;
     }
   }
 }
+
+const Family exchange2007_family{"Exchange2007", is_exchange2007, scan_exchange2007,
+                                 refine_exchange2007};
 
 }  // namespace smtp_explain

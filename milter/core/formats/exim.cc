@@ -9,33 +9,33 @@
 // comes from "SMTP error from remote mail server after RCPT TO:...", the
 // reason from the module's phrase tables. X-Failed-Recipients is the
 // fallback list.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
-namespace {
+namespace formats {
 
-constexpr group_a::PhraseReason kMessages[] = {
-    {"user not found", "userunknown"},
-    {"all host address lookups failed permanently", "hostunknown"},
-    {"all relevant MX records point to non-existent hosts", "hostunknown"},
-    {"Unrouteable address", "hostunknown"},
-    {"mailbox is full", "mailboxfull"},
-    {"error: quota exceed", "mailboxfull"},
-    {"an MX or SRV record indicated no SMTP service", "notaccept"},
-    {"no host found for existing SMTP connection", "notaccept"},
-    {"angle-brackets nested too deep", "syntaxerror"},
-    {"expected word or \"<\"", "syntaxerror"},
-    {"domain missing in source-routed address", "syntaxerror"},
-    {"malformed address:", "syntaxerror"},
-    {"delivery to file forbidden", "systemerror"},
-    {"delivery to pipe forbidden", "systemerror"},
-    {"local delivery failed", "systemerror"},
-    {"LMTP error after ", "systemerror"},
-    {"Too many \"Received\" headers", "contenterror"},
+constexpr PhraseReason kEximMessages[] = {
+    {"user not found", Reason::kUserUnknown},
+    {"all host address lookups failed permanently", Reason::kHostUnknown},
+    {"all relevant MX records point to non-existent hosts", Reason::kHostUnknown},
+    {"Unrouteable address", Reason::kHostUnknown},
+    {"mailbox is full", Reason::kMailboxFull},
+    {"error: quota exceed", Reason::kMailboxFull},
+    {"an MX or SRV record indicated no SMTP service", Reason::kNotAccept},
+    {"no host found for existing SMTP connection", Reason::kNotAccept},
+    {"angle-brackets nested too deep", Reason::kSyntaxError},
+    {"expected word or \"<\"", Reason::kSyntaxError},
+    {"domain missing in source-routed address", Reason::kSyntaxError},
+    {"malformed address:", Reason::kSyntaxError},
+    {"delivery to file forbidden", Reason::kSystemError},
+    {"delivery to pipe forbidden", Reason::kSystemError},
+    {"local delivery failed", Reason::kSystemError},
+    {"LMTP error after ", Reason::kSystemError},
+    {"Too many \"Received\" headers", Reason::kContentError},
 };
 
-constexpr std::string_view kDelayed[] = {
+constexpr std::string_view kEximDelayed[] = {
     "retry timeout exceeded",
     "No action is required on your part",
     "retry time not reached for any host after a long failure period",
@@ -44,6 +44,18 @@ constexpr std::string_view kDelayed[] = {
     "has been frozen",
     "was frozen on arrival by ",
 };
+
+std::span<const PhraseReason> exim_messages() {
+  return kEximMessages;
+}
+
+std::span<const std::string_view> exim_delayed() {
+  return kEximDelayed;
+}
+
+}  // namespace formats
+
+namespace {
 
 constexpr std::string_view kStarts[] = {
     "This message was created automatically by mail delivery software.",
@@ -59,10 +71,10 @@ bool is_start(std::string_view e) {
   // "Message 1Abc-... has been frozen" / "was frozen on arrival",
   // "The xxx router encountered the following error(s):"
   if (e.starts_with("Message ") &&
-      (group_a::has(e, " has been frozen") || group_a::has(e, " was frozen on arrival"))) {
+      (formats::has(e, " has been frozen") || formats::has(e, " was frozen on arrival"))) {
     return true;
   }
-  return e.starts_with("The ") && group_a::has(e, " router encountered the following error(s):");
+  return e.starts_with("The ") && formats::has(e, " router encountered the following error(s):");
 }
 
 bool is_exim_message_id(std::string_view mid) {
@@ -84,9 +96,9 @@ bool is_exim_message_id(std::string_view mid) {
 }
 
 bool subject_matches(std::string_view s) {
-  if (group_a::has(s, "Mail delivery failed") || group_a::has(s, "Delivery Status Notification") ||
-      group_a::has(s, "Mail failure") || group_a::has(s, "Message frozen") ||
-      group_a::has(s, "error(s) in forwarding or filtering")) {
+  if (formats::has(s, "Mail delivery failed") || formats::has(s, "Delivery Status Notification") ||
+      formats::has(s, "Mail failure") || formats::has(s, "Message frozen") ||
+      formats::has(s, "error(s) in forwarding or filtering")) {
     return true;
   }
   const std::size_t w = s.find("Warning: message ");
@@ -104,13 +116,13 @@ std::string_view recipient_line(std::string_view e, std::string* rest) {
   std::string_view first = t.substr(0, end);
   if (end == std::string_view::npos || first.back() == ':') {
     if (first.back() == ':') first.remove_suffix(1);
-    if (!group_a::is_bare_address(first) || clean_address(first).empty()) return {};
+    if (!formats::is_bare_address(first) || clean_address(first).empty()) return {};
     if (end != std::string_view::npos) *rest = std::string(trim(t.substr(end)));
     return first;
   }
   // "a@b <c@d>: error"
   std::string_view after = t.substr(end + 1);
-  if (group_a::is_bare_address(first) && after.starts_with("<")) {
+  if (formats::is_bare_address(first) && after.starts_with("<")) {
     const std::size_t gt = after.find(">:");
     if (gt != std::string_view::npos) {
       *rest = std::string(e);
@@ -150,16 +162,8 @@ struct Record {
 
 }  // namespace
 
-bool scan_exim(const Message& msg, std::vector<FoundRecipient>* out) {
-  const std::string_view from = msg.headers.get("From");
-  if (from.find('@') != std::string_view::npos && group_a::has(from, ".mail.ru")) return false;
-  int match = 0;
-  match += from.starts_with("Mail Delivery System") ? 1 : 0;
-  match += is_exim_message_id(msg.headers.get("Message-Id")) ? 1 : 0;
-  match += subject_matches(msg.headers.get("Subject")) ? 1 : 0;
-  if (match < 2) return false;
-
-  const auto lines = split_lines(error_part(msg.text));
+bool scan_exim(const Message& msg, FoundList* out) {
+  const auto lines = split_lines(msg.error_text);
   std::size_t i = 0;
   while (i < lines.size() && !is_start(lines[i])) ++i;
   std::vector<Record> recs(1);
@@ -167,7 +171,7 @@ bool scan_exim(const Message& msg, std::vector<FoundRecipient>* out) {
   for (; i < lines.size(); ++i) {
     std::string_view e = lines[i];
     if (e.empty()) continue;
-    if (e.starts_with("Message ") && group_a::has(e, "frozen")) {
+    if (e.starts_with("Message ") && formats::has(e, "frozen")) {
       frozen += e;
       frozen += ' ';
       continue;
@@ -202,17 +206,17 @@ bool scan_exim(const Message& msg, std::vector<FoundRecipient>* out) {
   for (Record& v : recs) {
     if (v.address.empty()) v.address = v.alias;
     if (v.address.empty()) continue;
-    FoundRecipient& r = group_a::add_recipient(out, v.address);
-    r.diagnostic = group_a::sweep(v.diagnosis);
-    if (v.pipe) r.reason_hint = "mailererror";
+    FoundRecipient& r = formats::add_recipient(out, v.address);
+    r.diagnostic = formats::sweep(v.diagnosis);
+    if (v.pipe) r.reason_hint = Reason::kMailerError;
   }
   if (out->size() == before) {
     for (std::string_view a : find_addresses(msg.headers.get("X-Failed-Recipients"))) {
-      FoundRecipient& r = group_a::add_recipient(out, a);
-      r.diagnostic = group_a::sweep(recs.front().diagnosis + " " + frozen);
+      FoundRecipient& r = formats::add_recipient(out, a);
+      r.diagnostic = formats::sweep(recs.front().diagnosis + " " + frozen);
     }
   }
-  const bool delayed_notice = group_a::has(msg.headers.get("Subject"), "Warning: message ");
+  const bool delayed_notice = formats::has(msg.headers.get("Subject"), "Warning: message ");
   for (std::size_t k = before; k < out->size(); ++k) {
     FoundRecipient& r = (*out)[k];
     if (delayed_notice) r.action = "delayed";
@@ -227,23 +231,39 @@ bool scan_exim(const Message& msg, std::vector<FoundRecipient>* out) {
     r.smtp_command = command_of(r.diagnostic);
     // The remote reply follows the "SMTP error ...:" sentence.
     if (const std::size_t p = r.diagnostic.find(" error from remote "); p != std::string::npos) {
-      r.reply_code = group_a::find_reply(std::string_view(r.diagnostic).substr(p));
+      r.reply_code = formats::find_reply(std::string_view(r.diagnostic).substr(p));
     }
-    if (!r.reason_hint.empty()) continue;
+    if (r.reason_hint) continue;
     if (r.smtp_command == "HELO" || r.smtp_command == "EHLO") {
-      r.reason_hint = "blocked";
+      r.reason_hint = Reason::kBlocked;
     } else if (r.smtp_command == "MAIL") {
-      r.reason_hint = "onhold";
+      r.reason_hint = Reason::kOnHold;
     } else {
-      r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kMessages));
-      if (r.reason_hint.empty()) {
-        for (std::string_view d : kDelayed) {
-          if (group_a::has(r.diagnostic, d)) r.reason_hint = "expired";
+      r.reason_hint = formats::reason_for_phrases(r.diagnostic, formats::exim_messages());
+      if (!r.reason_hint) {
+        for (std::string_view d : formats::exim_delayed()) {
+          if (formats::has(r.diagnostic, d)) r.reason_hint = Reason::kExpired;
         }
       }
     }
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  const std::string_view from = h.get("From");
+  if (from.find('@') != std::string_view::npos && formats::has(from, ".mail.ru")) return false;
+  int match = 0;
+  match += from.starts_with("Mail Delivery System") ? 1 : 0;
+  match += is_exim_message_id(h.get("Message-Id")) ? 1 : 0;
+  match += subject_matches(h.get("Subject")) ? 1 : 0;
+  return match >= 2;
+}
+
+}  // namespace
+
+const Family exim_family{"Exim", claims, scan_exim};
 
 }  // namespace smtp_explain

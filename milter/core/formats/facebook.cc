@@ -5,7 +5,7 @@
 // carries Facebook's own response code ("550 5.1.1 RCP-P2 http://postmaster.
 // facebook.com/response_codes?ip=...#rcp Refused due to recipient
 // preferences"), which the module's table maps to a reason.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -13,23 +13,28 @@ namespace {
 
 struct CodeReason {
   std::string_view code;
-  std::string_view reason;
+  Reason reason;
 };
 
 // Sisimai's $errorcodes (POL-P7 is listed twice there, under contenterror
 // and securityerror; the first, contenterror, is kept).
 constexpr CodeReason kCodes[] = {
-    {"RCP-P1", "userunknown"},  {"INT-P1", "userunknown"},   {"INT-P3", "userunknown"},
-    {"INT-P4", "userunknown"},  {"RCP-P2", "filtered"},      {"RCP-P3", "filtered"},
-    {"POL-P1", "blocked"},      {"POL-P2", "blocked"},       {"MSG-P1", "mesgtoobig"},
-    {"INT-P2", "mesgtoobig"},   {"MSG-P2", "contenterror"},  {"MSG-P3", "contenterror"},
-    {"POL-P6", "contenterror"}, {"POL-P7", "contenterror"},  {"POL-P3", "notaccept"},
-    {"POL-P4", "notaccept"},    {"POL-T1", "notaccept"},     {"POL-T2", "notaccept"},
-    {"POL-T3", "notaccept"},    {"DNS-P1", "rejected"},      {"DNS-P2", "rejected"},
-    {"DNS-T1", "rejected"},     {"DNS-P3", "rejected"},      {"DNS-T2", "rejected"},
-    {"CON-T1", "systemerror"},  {"RCP-T1", "systemerror"},   {"CON-T2", "toomanyconn"},
-    {"CON-T3", "toomanyconn"},  {"POL-P5", "virusdetected"}, {"RCP-T4", "suspend"},
-    {"MSG-T1", "undefined"},    {"CON-T4", "undefined"},
+    {"RCP-P1", Reason::kUserUnknown},   {"INT-P1", Reason::kUserUnknown},
+    {"INT-P3", Reason::kUserUnknown},   {"INT-P4", Reason::kUserUnknown},
+    {"RCP-P2", Reason::kFiltered},      {"RCP-P3", Reason::kFiltered},
+    {"POL-P1", Reason::kBlocked},       {"POL-P2", Reason::kBlocked},
+    {"MSG-P1", Reason::kMesgTooBig},    {"INT-P2", Reason::kMesgTooBig},
+    {"MSG-P2", Reason::kContentError},  {"MSG-P3", Reason::kContentError},
+    {"POL-P6", Reason::kContentError},  {"POL-P7", Reason::kContentError},
+    {"POL-P3", Reason::kNotAccept},     {"POL-P4", Reason::kNotAccept},
+    {"POL-T1", Reason::kNotAccept},     {"POL-T2", Reason::kNotAccept},
+    {"POL-T3", Reason::kNotAccept},     {"DNS-P1", Reason::kRejected},
+    {"DNS-P2", Reason::kRejected},      {"DNS-T1", Reason::kRejected},
+    {"DNS-P3", Reason::kRejected},      {"DNS-T2", Reason::kRejected},
+    {"CON-T1", Reason::kSystemError},   {"RCP-T1", Reason::kSystemError},
+    {"CON-T2", Reason::kTooManyConn},   {"CON-T3", Reason::kTooManyConn},
+    {"POL-P5", Reason::kVirusDetected}, {"RCP-T4", Reason::kSuspend},
+    {"MSG-T1", Reason::kUndefined},     {"CON-T4", Reason::kUndefined},
 };
 
 bool is_upper(char c) {
@@ -54,25 +59,34 @@ std::string_view response_code(std::string_view diag) {
 
 }  // namespace
 
-void refine_facebook(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (msg.headers.get("From") != "Facebook <mailer-daemon@mx.facebook.com>") return;
-  if (msg.headers.get("Subject") != "Sorry, your message could not be delivered") return;
+void refine_facebook(const Message& /*msg*/, FoundList* found) {
   // Sisimai keeps the last code seen across recipients ($fbresponse).
   std::string fb;
   for (FoundRecipient& r : *found) {
     const std::string_view code = response_code(r.diagnostic);
     if (!code.empty()) fb = std::string(code);
     if (fb.empty()) continue;
-    std::string_view reason;
+    std::optional<Reason> reason;
     for (const CodeReason& c : kCodes) {
       if (c.code == fb) {
         reason = c.reason;
         break;
       }
     }
-    if (reason.empty() && fb.starts_with("INT-T")) reason = "systemerror";
-    if (!reason.empty()) r.reason_hint = std::string(reason);
+    if (!reason && fb.starts_with("INT-T")) reason = Reason::kSystemError;
+    if (reason) r.reason_hint = reason;
   }
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.get("From") == "Facebook <mailer-daemon@mx.facebook.com>" &&
+         h.get("Subject") == "Sorry, your message could not be delivered";
+}
+
+}  // namespace
+
+const Family facebook_family{"Facebook", claims, nullptr, refine_facebook};
 
 }  // namespace smtp_explain

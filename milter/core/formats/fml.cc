@@ -4,52 +4,54 @@
 // "<a@b>." names a recipient, the error is that line and the ones after it,
 // up to "Original mail as follows:". The reason comes from the text, else
 // from the Subject.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kErrors[] = {
-    {"NOT MEMBER article from ", "rejected"},
-    {"reject spammers:", "rejected"},
-    {"header may cause mail loop", "rejected"},  // "reject since ... header may cause mail loop"
-    {"You are not a member of this mailing list", "rejected"},
-    {"Duplicated Message-ID", "systemerror"},
-    {"has detected a loop condition so that", "systemerror"},  // "fml ... has detected ..."
-    {"Loop Back Warning:", "systemerror"},
-    {"Security alert:", "securityerror"},
+constexpr formats::PhraseReason kErrors[] = {
+    {"NOT MEMBER article from ", Reason::kRejected},
+    {"reject spammers:", Reason::kRejected},
+    {"header may cause mail loop",
+     Reason::kRejected},  // "reject since ... header may cause mail loop"
+    {"You are not a member of this mailing list", Reason::kRejected},
+    {"Duplicated Message-ID", Reason::kSystemError},
+    {"has detected a loop condition so that", Reason::kSystemError},  // "fml ... has detected ..."
+    {"Loop Back Warning:", Reason::kSystemError},
+    {"Security alert:", Reason::kSecurityError},
 };
 
-constexpr group_a::PhraseReason kTitles[] = {
-    {"NOT MEMBER article from ", "rejected"},
-    {"Spam mail from a spammer is rejected", "rejected"},
-    {"fml system error message", "systemerror"},
-    {"Loop Alert: ", "systemerror"},
-    {"Loop Back Warning: ", "systemerror"},
-    {"WARNING: UNIX FROM Loop", "systemerror"},
-    {"Security Alert", "securityerror"},
+constexpr formats::PhraseReason kTitles[] = {
+    {"NOT MEMBER article from ", Reason::kRejected},
+    {"Spam mail from a spammer is rejected", Reason::kRejected},
+    {"fml system error message", Reason::kSystemError},
+    {"Loop Alert: ", Reason::kSystemError},
+    {"Loop Back Warning: ", Reason::kSystemError},
+    {"WARNING: UNIX FROM Loop", Reason::kSystemError},
+    {"Security Alert", Reason::kSecurityError},
 };
 
 // "reject mail from a@b" in the text, "reject mail ...: ," / "You ... are not member"
 // in the subject: the two regex rows that need more than one fixed phrase.
-std::string_view text_reason(std::string_view d) {
-  if (auto r = group_a::reason_for_phrases(d, kErrors); !r.empty()) return r;
+std::optional<Reason> text_reason(std::string_view d) {
+  if (auto r = formats::reason_for_phrases(d, kErrors)) return r;
   const std::size_t p = d.find("reject mail from ");
-  if (p != std::string_view::npos && d.find('@', p) != std::string_view::npos) return "rejected";
-  return {};
+  if (p != std::string_view::npos && d.find('@', p) != std::string_view::npos)
+    return Reason::kRejected;
+  return std::nullopt;
 }
 
-std::string_view subject_reason(std::string_view s) {
-  if (auto r = group_a::reason_for_phrases(s, kTitles); !r.empty()) return r;
+std::optional<Reason> subject_reason(std::string_view s) {
+  if (auto r = formats::reason_for_phrases(s, kTitles)) return r;
   const std::size_t rm = s.find("reject mail ");
   if (rm != std::string_view::npos && (s.find("from ", rm) != std::string_view::npos ||
                                        s.find(": ,", rm) != std::string_view::npos))
-    return "rejected";
+    return Reason::kRejected;
   const std::size_t you = s.find("You ");
   if (you != std::string_view::npos && s.find(" are not member", you) != std::string_view::npos)
-    return "rejected";
-  return {};
+    return Reason::kRejected;
+  return std::nullopt;
 }
 
 bool is_fml_message_id(std::string_view mid) {
@@ -62,20 +64,15 @@ bool is_fml_message_id(std::string_view mid) {
 
 }  // namespace
 
-bool scan_fml(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!msg.headers.has("X-MLServer")) return false;
-  const std::string_view from = msg.headers.get("From");
-  const std::size_t admin = from.find("-admin@");
-  if (admin == std::string_view::npos || admin == 0) return false;
-  if (!is_fml_message_id(msg.headers.get("Message-Id"))) return false;
-  const auto lines = split_lines(group_a::text_before(msg.text, {"Original mail as follows:"}));
+bool scan_fml(const Message& msg, FoundList* out) {
+  const auto lines = split_lines(formats::text_before(msg, {"Original mail as follows:"}));
   const std::size_t before = out->size();
   for (std::string_view e : lines) {
     if (e.empty()) continue;
     if (e.ends_with(">.")) {
-      std::string_view a = group_a::angle_address(e.substr(0, e.size() - 1));
+      std::string_view a = formats::last_angle_address(e.substr(0, e.size() - 1));
       if (!a.empty()) {
-        group_a::add_recipient(out, a).diagnostic = std::string(e);
+        formats::add_recipient(out, a).diagnostic = std::string(e);
         continue;
       }
     }
@@ -83,12 +80,24 @@ bool scan_fml(const Message& msg, std::vector<FoundRecipient>* out) {
   }
   for (std::size_t k = before; k < out->size(); ++k) {
     FoundRecipient& r = (*out)[k];
-    r.diagnostic = group_a::sweep(r.diagnostic);
-    std::string_view reason = text_reason(r.diagnostic);
-    if (reason.empty()) reason = subject_reason(msg.headers.get("Subject"));
-    r.reason_hint = std::string(reason);
+    r.diagnostic = formats::sweep(r.diagnostic);
+    std::optional<Reason> reason = text_reason(r.diagnostic);
+    if (!reason) reason = subject_reason(msg.headers.get("Subject"));
+    r.reason_hint = reason;
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  if (!h.has("X-MLServer")) return false;
+  const std::size_t admin = h.get("From").find("-admin@");
+  return admin != std::string_view::npos && admin != 0 && is_fml_message_id(h.get("Message-Id"));
+}
+
+}  // namespace
+
+const Family fml_family{"FML", claims, scan_fml};
 
 }  // namespace smtp_explain

@@ -13,7 +13,7 @@
 #include <unordered_map>
 
 #include "bounce_gate.h"
-#include "formats.h"
+#include "family_text.h"
 #include "smtp_explain/codes.h"
 #include "text_util.h"
 
@@ -136,15 +136,14 @@ bool starts_with_address(std::string_view line) {
 
 }  // namespace
 
-bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!headers_say_delivery_report(msg.headers)) return false;
+bool scan_generic_text(const Message& msg, FoundList* out) {
   std::vector<std::string> listed;  // X-Failed-Recipients
   for (std::string_view v : msg.headers.all("X-Failed-Recipients")) {
     for (std::string_view a : find_addresses(v)) listed.push_back(clean_address(a));
   }
   const std::string notice_from = clean_address(first_address(msg.headers.get("From")));
 
-  const std::vector<std::string_view> lines = split_lines(error_part(msg.text));
+  const std::vector<std::string_view> lines = split_lines(msg.error_text);
   const std::size_t before = out->size();
   std::unordered_map<std::string, std::size_t> index;  // address -> position in *out
   // Lines that an introducer ("The following address(es) failed:") says
@@ -255,5 +254,8 @@ bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out) {
   }
   return out->size() > before;
 }
+
+const Family generic_text_family{"generic", headers_say_delivery_report, scan_generic_text, nullptr,
+                                 true};
 
 }  // namespace smtp_explain

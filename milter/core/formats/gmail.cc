@@ -7,30 +7,32 @@
 //   ... The error that the other server returned was: 550 5.1.1 ... (state 14).
 // The "(state N)" of Google's SMTP client names the command and the reason;
 // otherwise the module's phrase table does.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kMessages[] = {
-    {"DNS Error: Could not contact DNS servers", "expired"},
-    {"Delivery to the following recipient has been delayed", "expired"},
-    {"The recipient server did not accept our requests to connect", "expired"},
-    {"DNS Error: Domain name not found", "hostunknown"},
-    {"DNS Error: DNS server returned answer with no data", "hostunknown"},
+constexpr formats::PhraseReason kMessages[] = {
+    {"DNS Error: Could not contact DNS servers", Reason::kExpired},
+    {"Delivery to the following recipient has been delayed", Reason::kExpired},
+    {"The recipient server did not accept our requests to connect", Reason::kExpired},
+    {"DNS Error: Domain name not found", Reason::kHostUnknown},
+    {"DNS Error: DNS server returned answer with no data", Reason::kHostUnknown},
 };
 
 struct StateRow {
   int state;
   std::string_view command;
-  std::string_view reason;
+  Reason reason;
 };
 // Sisimai's $statetable. State 12 ("relayingdenied" in Sisimai 4) is norelaying.
 constexpr StateRow kStates[] = {
-    {6, "MAIL", "systemerror"}, {8, "AUTH", "systemerror"}, {9, "AUTH", "systemerror"},
-    {12, "AUTH", "norelaying"}, {13, "EHLO", "blocked"},    {14, "RCPT", "userunknown"},
-    {15, "DATA", "filtered"},   {17, "DATA", "filtered"},   {18, "DATA", "filtered"},
+    {6, "MAIL", Reason::kSystemError}, {8, "AUTH", Reason::kSystemError},
+    {9, "AUTH", Reason::kSystemError}, {12, "AUTH", Reason::kNoRelaying},
+    {13, "EHLO", Reason::kBlocked},    {14, "RCPT", Reason::kUserUnknown},
+    {15, "DATA", Reason::kFiltered},   {17, "DATA", Reason::kFiltered},
+    {18, "DATA", Reason::kFiltered},
 };
 
 // "(state 14)." -> 14, or -1.
@@ -56,13 +58,11 @@ bool is_specific(std::string_view status) {
 
 }  // namespace
 
-bool scan_gmail(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!group_a::has(msg.headers.get("From"), "<mailer-daemon@googlemail.com>")) return false;
-  if (!group_a::has(msg.headers.get("Subject"), "Delivery Status Notification")) return false;
-  const auto lines = split_lines(group_a::text_before(msg.text, {}));
-  std::size_t i = group_a::find_line(lines, "Delivery to the following recipient");
+bool scan_gmail(const Message& msg, FoundList* out) {
+  const auto lines = split_lines(formats::text_before(msg, {}));
+  std::size_t i = formats::find_line(lines, "Delivery to the following recipient");
   if (i == lines.size()) return false;
-  const bool delayed = group_a::has(lines[i], "has been delayed");
+  const bool delayed = formats::has(lines[i], "has been delayed");
   const std::size_t before = out->size();
   std::string pending;  // text above the first recipient (the start marker line)
   for (; i < lines.size(); ++i) {
@@ -73,10 +73,10 @@ bool scan_gmail(const Message& msg, std::vector<FoundRecipient>* out) {
         t.starts_with("----- Message header follows -----")) {
       break;
     }
-    if (!e.empty() && is_space_or_tab(e[0]) && group_a::is_bare_address(t)) {
+    if (!e.empty() && is_space_or_tab(e[0]) && formats::is_bare_address(t)) {
       std::string a = clean_address(t);
       if (a.empty()) continue;
-      FoundRecipient& r = group_a::add_recipient(out, a);
+      FoundRecipient& r = formats::add_recipient(out, a);
       r.diagnostic = std::move(pending);
       pending.clear();
       continue;
@@ -87,21 +87,32 @@ bool scan_gmail(const Message& msg, std::vector<FoundRecipient>* out) {
   }
   for (std::size_t k = before; k < out->size(); ++k) {
     FoundRecipient& r = (*out)[k];
-    r.diagnostic = group_a::sweep(r.diagnostic);
+    r.diagnostic = formats::sweep(r.diagnostic);
     if (delayed) r.action = "delayed";
-    std::string_view reason;
+    std::optional<Reason> reason;
     const int state = state_code(r.diagnostic);
     for (const StateRow& s : kStates) {
       if (s.state != state) continue;
       reason = s.reason;
       r.smtp_command = std::string(s.command);
     }
-    if (reason.empty()) reason = group_a::reason_for_phrases(r.diagnostic, kMessages);
-    if (reason.empty()) continue;
-    if (is_specific(group_a::find_status(r.diagnostic))) continue;  // the code decides
-    r.reason_hint = std::string(reason);
+    if (!reason) reason = formats::reason_for_phrases(r.diagnostic, kMessages);
+    if (!reason) continue;
+    if (is_specific(formats::find_status(r.diagnostic))) continue;  // the code decides
+    r.reason_hint = reason;
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return formats::has(h.get("From"), "<mailer-daemon@googlemail.com>") &&
+         formats::has(h.get("Subject"), "Delivery Status Notification");
+}
+
+}  // namespace
+
+const Family gmail_family{"Gmail", claims, scan_gmail};
 
 }  // namespace smtp_explain

@@ -7,14 +7,14 @@
 //   host: mx.example.co.jp
 //   5.2.1 <a@b>... User Unknown              (or "Reason:" and the reason below)
 //   --- The header of the original message is following. ---
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kMessages[] = {
-    {"delivery retry timeout exceeded", "expired"},
+constexpr formats::PhraseReason kMessages[] = {
+    {"delivery retry timeout exceeded", Reason::kExpired},
 };
 
 constexpr std::string_view kStart =
@@ -57,16 +57,15 @@ std::string command_line(std::string_view e) {
 
 // A line that states a code or an address: "5.2.1 <a@b>... User Unknown".
 bool has_code_or_address(std::string_view e) {
-  return !group_a::find_status(e).empty() || !group_a::angle_address(e).empty() ||
-         !group_a::find_reply(e).empty();
+  return !formats::find_status(e).empty() || !formats::last_angle_address(e).empty() ||
+         !formats::find_reply(e).empty();
 }
 
 }  // namespace
 
-bool scan_gmx(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!msg.headers.has("X-GMX-Antispam")) return false;
+bool scan_gmx(const Message& msg, FoundList* out) {
   const auto lines = split_lines(
-      group_a::text_before(msg.text, {"--- The header of the original message is following. ---"}));
+      formats::text_before(msg, {"--- The header of the original message is following. ---"}));
   std::size_t i = 0;
   while (i < lines.size() && !lines[i].starts_with(kStart)) ++i;
   if (i == lines.size()) return false;
@@ -91,13 +90,23 @@ bool scan_gmx(const Message& msg, std::vector<FoundRecipient>* out) {
   const std::size_t before = out->size();
   for (Record& v : recs) {
     if (v.address.empty()) continue;
-    FoundRecipient& r = group_a::add_recipient(out, v.address);
-    r.diagnostic = group_a::sweep(v.diagnosis);
+    FoundRecipient& r = formats::add_recipient(out, v.address);
+    r.diagnostic = formats::sweep(v.diagnosis);
     r.smtp_command = v.command;
     r.remote_mta = v.rhost;
-    r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kMessages));
+    r.reason_hint = formats::reason_for_phrases(r.diagnostic, kMessages);
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.has("X-GMX-Antispam");
+}
+
+}  // namespace
+
+const Family gmx_family{"GMX", claims, scan_gmx};
 
 }  // namespace smtp_explain

@@ -5,19 +5,13 @@
 // possible causes as "* ..." bullets (the group does not exist or you may
 // not post): four bullets mean "rejected". The diagnostic is the notice's
 // first paragraphs; the recipients come from X-Failed-Recipients.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 
-bool scan_googlegroups(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!group_a::has(msg.headers.get("From"), "<mailer-daemon@googlemail.com>")) return false;
-  if (!group_a::has(msg.headers.get("Subject"), "Delivery Status Notification")) return false;
-  if (!msg.headers.has("X-Failed-Recipients") || !msg.headers.has("X-Google-Smtp-Source")) {
-    return false;
-  }
-  const std::string_view body =
-      group_a::text_before(msg.text, {"----- Original message -----"});
+bool scan_googlegroups(const Message& msg, FoundList* out) {
+  const std::string_view body = formats::text_before(msg, {"----- Original message -----"});
   int bullets = 0;
   for (std::string_view e : split_lines(body)) {
     if (e.starts_with("*") || e.starts_with(" *")) ++bullets;
@@ -32,14 +26,26 @@ bool scan_googlegroups(const Message& msg, std::vector<FoundRecipient>* out) {
     diagnosis += ' ';
     pos = end + 2;
   }
-  diagnosis = group_a::sweep(diagnosis);
+  diagnosis = formats::sweep(diagnosis);
   const std::size_t before = out->size();
   for (std::string_view a : find_addresses(msg.headers.get("X-Failed-Recipients"))) {
-    FoundRecipient& r = group_a::add_recipient(out, a);
+    FoundRecipient& r = formats::add_recipient(out, a);
     r.diagnostic = diagnosis;
-    r.reason_hint = bullets == 4 ? "rejected" : "onhold";
+    r.reason_hint = bullets == 4 ? Reason::kRejected : Reason::kOnHold;
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return formats::has(h.get("From"), "<mailer-daemon@googlemail.com>") &&
+         formats::has(h.get("Subject"), "Delivery Status Notification") &&
+         h.has("X-Failed-Recipients") && h.has("X-Google-Smtp-Source");
+}
+
+}  // namespace
+
+const Family googlegroups_family{"GoogleGroups", claims, scan_googlegroups};
 
 }  // namespace smtp_explain

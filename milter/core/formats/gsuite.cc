@@ -10,24 +10,23 @@
 // The module takes a specific status / reply code from that text when the DSN
 // has none (or only X.0.0 / X00), the text as the diagnostic when it gave one
 // of them, and the reason from its phrase table.
-#include "group_a_helpers.h"
-#include "scanner_text.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kMessages[] = {
+constexpr formats::PhraseReason kMessages[] = {
     {"because the address couldn't be found. Check for typos or unnecessary spaces and try again.",
-     "userunknown"},
-    {"Null MX", "notaccept"},
-    {" had no relevant answers.", "networkerror"},
-    {" responded with code NXDOMAIN", "networkerror"},
+     Reason::kUserUnknown},
+    {"Null MX", Reason::kNotAccept},
+    {" had no relevant answers.", Reason::kNetworkError},
+    {" responded with code NXDOMAIN", Reason::kNetworkError},
 };
 
 bool is_gsuite(const HeaderList& headers) {
-  return group_a::has(headers.get("From"), "<mailer-daemon@googlemail.com>") &&
-         group_a::has(headers.get("Subject"), "Delivery Status Notification") &&
+  return formats::has(headers.get("From"), "<mailer-daemon@googlemail.com>") &&
+         formats::has(headers.get("Subject"), "Delivery Status Notification") &&
          !headers.get("X-Gm-Message-State").empty();
 }
 
@@ -69,24 +68,23 @@ std::string another_diagnosis(std::string_view text) {
 
 }  // namespace
 
-void refine_gsuite(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_gsuite(msg.headers)) return;
+void refine_gsuite(const Message& msg, FoundList* found) {
   const std::string another = another_diagnosis(msg.text);
   for (FoundRecipient& r : *found) {
     if (!another.empty()) {
       if (trim(r.diagnostic).empty()) r.diagnostic = another;
-      if (scanner_text::is_only_digits(r.diagnostic)) {
+      if (formats::is_only_digits(r.diagnostic)) {
         r.diagnostic = another;
       } else {
         std::string as, ar;
         const std::string_view st = trim(r.status);
         if (st.empty() || st == "5.0.0" || st == "4.0.0") {
-          as = group_a::find_status(another);
+          as = formats::find_status(another);
           if (!as.empty() && !as.ends_with(".0.0")) r.status = as;
         }
         const std::string_view rc = trim(r.reply_code);
         if (rc.empty() || rc == "500" || rc == "400") {
-          ar = group_a::find_reply(another);
+          ar = formats::find_reply(another);
           if (!ar.empty() && !ar.ends_with("00")) r.reply_code = ar;
         }
         if (!as.empty() || (!ar.empty() && another.size() > r.diagnostic.size())) {
@@ -94,10 +92,12 @@ void refine_gsuite(const Message& msg, std::vector<FoundRecipient>* found) {
         }
       }
     }
-    const std::string_view reason =
-        group_a::reason_for_phrases(group_a::sweep(r.diagnostic), kMessages);
-    if (!reason.empty()) r.reason_hint = std::string(reason);
+    const std::optional<Reason> reason =
+        formats::reason_for_phrases(formats::sweep(r.diagnostic), kMessages);
+    if (reason) r.reason_hint = reason;
   }
 }
+
+const Family gsuite_family{"GSuite", is_gsuite, nullptr, refine_gsuite};
 
 }  // namespace smtp_explain

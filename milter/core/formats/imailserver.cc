@@ -5,13 +5,18 @@
 // "Body of message generated response:", the original after
 // "Original message follows.". The module's phrase tables give the SMTP
 // command and the reason.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kCommands[] = {
+struct PhraseCommand {
+  std::string_view phrase;
+  std::string_view command;
+};
+
+constexpr PhraseCommand kCommands[] = {
     {"SMTP connection failed,", "CONN"},
     {"Unexpected connection response from server:", "CONN"},
     {"Unexpected response to EHLO/HELO:", "EHLO"},
@@ -21,13 +26,13 @@ constexpr group_a::PhraseReason kCommands[] = {
 };
 
 // The module's $refailures: all but "Unknown host" anchored at the start.
-constexpr group_a::PhraseReason kStarts[] = {
-    {"Unknown user", "userunknown"},
-    {"Invalid final delivery userid", "userunknown"},
-    {"User mailbox exceeds allowed size", "mailboxfull"},
-    {"Requested action not taken: virus detected", "virusdetected"},
-    {"undeliverable to", "undefined"},
-    {"Delivery failed ", "expired"},  // "Delivery failed N attempts"
+constexpr formats::PhraseReason kStarts[] = {
+    {"Unknown user", Reason::kUserUnknown},
+    {"Invalid final delivery userid", Reason::kUserUnknown},
+    {"User mailbox exceeds allowed size", Reason::kMailboxFull},
+    {"Requested action not taken: virus detected", Reason::kVirusDetected},
+    {"undeliverable to", Reason::kUndefined},
+    {"Delivery failed ", Reason::kExpired},  // "Delivery failed N attempts"
 };
 
 bool is_undeliverable_subject(std::string_view s) {
@@ -35,11 +40,11 @@ bool is_undeliverable_subject(std::string_view s) {
   return trim(s.substr(18)).empty();
 }
 
-std::string_view reason_of(std::string_view diag) {
-  if (group_a::has(diag, "Unknown host")) return "hostunknown";
+std::optional<Reason> reason_of(std::string_view diag) {
+  if (formats::has(diag, "Unknown host")) return Reason::kHostUnknown;
   for (const auto& p : kStarts) {
     if (!diag.starts_with(p.phrase)) continue;
-    if (p.reason == "expired") {
+    if (p.reason == Reason::kExpired) {
       std::string_view rest = diag.substr(p.phrase.size());
       std::size_t n = 0;
       while (n < rest.size() && is_ascii_digit(rest[n])) ++n;
@@ -47,17 +52,13 @@ std::string_view reason_of(std::string_view diag) {
     }
     return p.reason;
   }
-  return {};
+  return std::nullopt;
 }
 
 }  // namespace
 
-bool scan_imailserver(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!is_undeliverable_subject(msg.headers.get("Subject")) &&
-      !msg.headers.get("X-Mailer").starts_with("<SMTP32 v")) {
-    return false;
-  }
-  const auto lines = split_lines(group_a::text_before(msg.text, {"Original message follows."}));
+bool scan_imailserver(const Message& msg, FoundList* out) {
+  const auto lines = split_lines(formats::text_before(msg, {"Original message follows."}));
   const std::size_t before = out->size();
   std::string alterrors;
   for (std::string_view e : lines) {
@@ -70,8 +71,8 @@ bool scan_imailserver(const Message& msg, std::vector<FoundRecipient>* out) {
       std::string_view rest = trim(e.substr(colon + 1));
       const std::size_t end = rest.find_first_of(" \t");
       std::string_view addr = rest.substr(0, end);
-      if (group_a::is_bare_address(addr) && !clean_address(addr).empty()) {
-        FoundRecipient& r = group_a::add_recipient(out, addr);
+      if (formats::is_bare_address(addr) && !clean_address(addr).empty()) {
+        FoundRecipient& r = formats::add_recipient(out, addr);
         r.diagnostic = std::string(e.substr(0, colon));
         continue;
       }
@@ -81,7 +82,7 @@ bool scan_imailserver(const Message& msg, std::vector<FoundRecipient>* out) {
       if (rest.starts_with("to ")) {
         std::string a = clean_address(trim(rest.substr(3)));
         if (!a.empty()) {
-          group_a::add_recipient(out, a).diagnostic = std::string(e);
+          formats::add_recipient(out, a).diagnostic = std::string(e);
           continue;
         }
       }
@@ -89,19 +90,35 @@ bool scan_imailserver(const Message& msg, std::vector<FoundRecipient>* out) {
     if (!alterrors.empty()) {
       alterrors += ' ';
       alterrors += e;
-    } else if (group_a::has(e, "Body of message generated response:")) {
+    } else if (formats::has(e, "Body of message generated response:")) {
       alterrors = std::string(e);
     }
   }
   for (std::size_t k = before; k < out->size(); ++k) {
     FoundRecipient& r = (*out)[k];
-    std::string diag = group_a::sweep(r.diagnostic);
-    if (!alterrors.empty()) diag = group_a::sweep(alterrors + " " + diag);
-    r.smtp_command = std::string(group_a::reason_for_phrases(diag, kCommands));
-    r.reason_hint = std::string(reason_of(diag));
+    std::string diag = formats::sweep(r.diagnostic);
+    if (!alterrors.empty()) diag = formats::sweep(alterrors + " " + diag);
+    r.smtp_command.clear();
+    for (const PhraseCommand& c : kCommands) {
+      if (formats::has(diag, c.phrase)) {
+        r.smtp_command = std::string(c.command);
+        break;
+      }
+    }
+    r.reason_hint = reason_of(diag);
     r.diagnostic = std::move(diag);
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return is_undeliverable_subject(h.get("Subject")) || h.get("X-Mailer").starts_with("<SMTP32 v");
+}
+
+}  // namespace
+
+const Family imailserver_family{"IMailServer", claims, scan_imailserver};
 
 }  // namespace smtp_explain

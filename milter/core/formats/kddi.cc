@@ -4,16 +4,16 @@
 // Received header; after "Your mail sent on: Thu, ..." (or "Your mail
 // attempted to be delivered on: ...") the recipient in
 // "     Could not be delivered to: <a@b>" and the indented error lines.
-#include "group_a_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_a::PhraseReason kMessages[] = {
-    {"As their mailbox is full", "mailboxfull"},
-    {"Due to the following SMTP relay error", "norelaying"},
-    {"As the remote domain doesnt exist", "hostunknown"},
+constexpr formats::PhraseReason kMessages[] = {
+    {"As their mailbox is full", Reason::kMailboxFull},
+    {"Due to the following SMTP relay error", Reason::kNoRelaying},
+    {"As the remote domain doesnt exist", Reason::kHostUnknown},
 };
 
 bool from_dion(std::string_view from) {
@@ -37,13 +37,8 @@ bool is_start(std::string_view e) {
 
 }  // namespace
 
-bool scan_kddi(const Message& msg, std::vector<FoundRecipient>* out) {
-  bool match = from_dion(msg.headers.get("From"));
-  match = match || msg.headers.get("Reply-To") == "no-reply@app.auone-net.jp";
-  match = match || group_a::received_contains(msg.headers, "ezweb.ne.jp (");
-  match = match || group_a::received_contains(msg.headers, ".au.com (");
-  if (!match) return false;
-  const auto lines = split_lines(group_a::text_before(msg.text, {"Content-Type: message/rfc822"}));
+bool scan_kddi(const Message& msg, FoundList* out) {
+  const auto lines = split_lines(formats::text_before(msg, {"Content-Type: message/rfc822"}));
   std::size_t i = 0;
   while (i < lines.size() && !is_start(lines[i])) ++i;
   const std::size_t before = out->size();
@@ -52,8 +47,8 @@ bool scan_kddi(const Message& msg, std::vector<FoundRecipient>* out) {
     if (e.empty()) continue;
     const std::string_view t = trim(e);
     if (is_space_or_tab(e[0]) && t.starts_with("Could not be delivered to: <")) {
-      std::string a = clean_address(group_a::angle_address(t));
-      if (!a.empty()) group_a::add_recipient(out, a);
+      std::string a = clean_address(formats::last_angle_address(t));
+      if (!a.empty()) formats::add_recipient(out, a);
       continue;
     }
     if (out->size() == before) continue;
@@ -65,14 +60,26 @@ bool scan_kddi(const Message& msg, std::vector<FoundRecipient>* out) {
   const bool spam = msg.headers.get("X-SPASIGN") == "NG";
   for (std::size_t k = before; k < out->size(); ++k) {
     FoundRecipient& r = (*out)[k];
-    r.diagnostic = group_a::sweep(r.diagnostic);
+    r.diagnostic = formats::sweep(r.diagnostic);
     if (spam) {
-      r.reason_hint = "filtered";
+      r.reason_hint = Reason::kFiltered;
     } else {
-      r.reason_hint = std::string(group_a::reason_for_phrases(r.diagnostic, kMessages));
+      r.reason_hint = formats::reason_for_phrases(r.diagnostic, kMessages);
     }
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return from_dion(h.get("From")) || h.get("Reply-To") == "no-reply@app.auone-net.jp" ||
+         formats::received_contains(h, "ezweb.ne.jp (") ||
+         formats::received_contains(h, ".au.com (");
+}
+
+}  // namespace
+
+const Family kddi_family{"KDDI", claims, scan_kddi};
 
 }  // namespace smtp_explain

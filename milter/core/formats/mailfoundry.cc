@@ -3,29 +3,25 @@
 //   Unable to deliver message to: <kijitora@example.org>
 //   Delivery failed for the following reason:
 //   Server mx22.example.org[192.0.2.222] failed with: 550 <kijitora@example.org> No such user here
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 
-bool scan_mailfoundry(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (msg.headers.get("Subject") != "Message delivery has failed") return false;
-  if (!group_b::received_contains(msg, "(MAILFOUNDRY) id")) return false;
-
+bool scan_mailfoundry(const Message& msg, FoundList* out) {
   const std::size_t before = out->size();
   bool reading = false;
   bool in_error = false;
-  for (std::string_view line : split_lines(error_part(msg.text))) {
+  for (std::string_view line : split_lines(msg.error_text)) {
     if (!reading) {
-      reading = group_b::starts(line, "Unable to deliver message to:");
+      reading = formats::starts(line, "Unable to deliver message to:");
       if (!reading) continue;
     }
     if (line.empty()) continue;
-    if (group_b::starts(line, "Unable to deliver message to:")) {
-      std::string_view addr = group_b::angle_address(line);
+    if (formats::starts(line, "Unable to deliver message to:")) {
+      std::string_view addr = formats::first_angle_address(line);
       if (addr.empty()) continue;
-      out->push_back(group_b::recipient_at(addr));
+      out->push_back(formats::recipient_at(addr));
       in_error = false;
       continue;
     }
@@ -40,9 +36,20 @@ bool scan_mailfoundry(const Message& msg, std::vector<FoundRecipient>* out) {
     r.diagnostic += trim(line);
   }
   for (std::size_t i = before; i < out->size(); ++i) {
-    (*out)[i].diagnostic = group_b::sweep((*out)[i].diagnostic);
+    (*out)[i].diagnostic = formats::sweep((*out)[i].diagnostic);
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.get("Subject") == "Message delivery has failed" &&
+         formats::received_contains(h, "(MAILFOUNDRY) id");
+}
+
+}  // namespace
+
+const Family mailfoundry_family{"MailFoundry", claims, scan_mailfoundry};
 
 }  // namespace smtp_explain

@@ -12,29 +12,28 @@
 // The failed command ("after RCPT TO", "after end of data") and a few Exim
 // phrases name the reason; X-Failed-Recipients is the fallback for the
 // recipients.
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
 // Sisimai's $messagesof (case-sensitive substrings).
-constexpr group_b::ReasonPhrase kReasons[] = {
-    {"expired", "retry timeout exceeded"},
-    {"expired", "No action is required on your part"},
-    {"userunknown", "user not found"},
-    {"hostunknown", "all host address lookups failed permanently"},
-    {"hostunknown", "all relevant MX records point to non-existent hosts"},
-    {"hostunknown", "Unrouteable address"},
-    {"mailboxfull", "mailbox is full"},
-    {"mailboxfull", "error: quota exceed"},
-    {"notaccept", "an MX or SRV record indicated no SMTP service"},
-    {"notaccept", "no host found for existing SMTP connection"},
-    {"systemerror", "delivery to file forbidden"},
-    {"systemerror", "delivery to pipe forbidden"},
-    {"systemerror", "local delivery failed"},
-    {"contenterror", "Too many \"Received\" headers "},
+constexpr formats::PhraseReason kReasons[] = {
+    {"retry timeout exceeded", Reason::kExpired},
+    {"No action is required on your part", Reason::kExpired},
+    {"user not found", Reason::kUserUnknown},
+    {"all host address lookups failed permanently", Reason::kHostUnknown},
+    {"all relevant MX records point to non-existent hosts", Reason::kHostUnknown},
+    {"Unrouteable address", Reason::kHostUnknown},
+    {"mailbox is full", Reason::kMailboxFull},
+    {"error: quota exceed", Reason::kMailboxFull},
+    {"an MX or SRV record indicated no SMTP service", Reason::kNotAccept},
+    {"no host found for existing SMTP connection", Reason::kNotAccept},
+    {"delivery to file forbidden", Reason::kSystemError},
+    {"delivery to pipe forbidden", Reason::kSystemError},
+    {"local delivery failed", Reason::kSystemError},
+    {"Too many \"Received\" headers ", Reason::kContentError},
 };
 
 bool is_mailru(const HeaderList& h) {
@@ -82,7 +81,7 @@ std::string failed_command(std::string_view diagnosis) {
     if (rest.size() < 4) continue;
     bool letters = true;
     for (char c : rest.substr(0, 4)) letters &= is_ascii_alpha(c);
-    if (letters) return group_b::upper(rest.substr(0, 4));
+    if (letters) return formats::upper(rest.substr(0, 4));
   }
   return {};
 }
@@ -112,9 +111,8 @@ struct Entry {
 
 }  // namespace
 
-bool scan_mailru(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!is_mailru(msg.headers)) return false;
-  const std::string_view body = group_b::cut_before_line(
+bool scan_mailru(const Message& msg, FoundList* out) {
+  const std::string_view body = formats::cut_before_line(
       msg.text, "------ This is a copy of the message, including all the headers. ------", false);
   std::vector<Entry> entries(1);
   std::size_t recipients = 0;
@@ -155,11 +153,11 @@ bool scan_mailru(const Message& msg, std::vector<FoundRecipient>* out) {
   for (Entry& e : entries) {
     if (!e.alterrors.empty()) {
       if (e.diagnosis.empty() || e.diagnosis.front() == '-' ||
-          group_b::sweep(e.diagnosis).ends_with("__")) {
+          formats::sweep(e.diagnosis).ends_with("__")) {
         e.diagnosis = e.alterrors;
       }
     }
-    std::string diagnosis = group_b::sweep(e.diagnosis);
+    std::string diagnosis = formats::sweep(e.diagnosis);
     // Exim's "__" rulers and what follows them are not the error.
     for (std::size_t p = diagnosis.find("__"); p != std::string::npos;
          p = diagnosis.find("__", p + 1)) {
@@ -168,17 +166,17 @@ bool scan_mailru(const Message& msg, std::vector<FoundRecipient>* out) {
         break;
       }
     }
-    FoundRecipient& r = out->emplace_back(group_b::recipient_at(e.address));
+    FoundRecipient& r = formats::add_recipient(out, e.address);
     r.remote_mta = remote_host(diagnosis);
     r.smtp_command = failed_command(diagnosis);
     if (r.smtp_command == "MAIL") {
-      r.reason_hint = "rejected";
+      r.reason_hint = Reason::kRejected;
     } else if (r.smtp_command == "HELO" || r.smtp_command == "EHLO") {
-      r.reason_hint = "blocked";
+      r.reason_hint = Reason::kBlocked;
     } else {
-      for (const group_b::ReasonPhrase& p : kReasons) {
+      for (const formats::PhraseReason& p : kReasons) {
         if (diagnosis.find(p.phrase) != std::string::npos) {
-          r.reason_hint = std::string(p.reason);
+          r.reason_hint = p.reason;
           break;
         }
       }
@@ -187,5 +185,7 @@ bool scan_mailru(const Message& msg, std::vector<FoundRecipient>* out) {
   }
   return out->size() > before;
 }
+
+const Family mailru_family{"MailRu", is_mailru, scan_mailru};
 
 }  // namespace smtp_explain

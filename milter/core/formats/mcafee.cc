@@ -5,17 +5,16 @@
 //   <kijitora@example.co.jp>   (Unknown user kijitora@example.co.jp)
 // followed by RFC 3464-like fields (Original-Recipient, Action,
 // Diagnostic-Code, Remote-MTA) in a part that is often not a real DSN.
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_b::ReasonPhrase kReasons[] = {
-    {"userunknown", "550 Unknown user "},
-    {"userunknown", "User not exist"},
-    {"userunknown", "No such user"},
+constexpr formats::PhraseReason kReasons[] = {
+    {"550 Unknown user ", Reason::kUserUnknown},
+    {"User not exist", Reason::kUserUnknown},
+    {"No such user", Reason::kUserUnknown},
 };
 
 // " User (a@b) unknown. "
@@ -29,11 +28,8 @@ bool says_user_unknown(std::string_view diag) {
 
 }  // namespace
 
-bool scan_mcafee(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!icontains(msg.headers.get("X-NAI-Header"), "Modified by McAfee")) return false;
-  if (msg.headers.get("Subject") != "Delivery Status") return false;
-
-  const std::string body = group_b::flat_body(msg);
+bool scan_mcafee(const Message& msg, FoundList* out) {
+  const std::string_view body = msg.flat_body();
   const std::size_t before = out->size();
   std::vector<std::string> alt_diag;  // the "(...)" after each address
   bool reading = false;
@@ -54,7 +50,7 @@ bool scan_mcafee(const Message& msg, std::vector<FoundRecipient>* out) {
       std::size_t open = line.find('(', gt == std::string_view::npos ? 0 : gt);
       if (gt != std::string_view::npos && open != std::string_view::npos &&
           line.substr(1, gt - 1).find('@') != std::string_view::npos) {
-        out->push_back(group_b::recipient_at(line.substr(1, gt - 1)));
+        out->push_back(formats::recipient_at(line.substr(1, gt - 1)));
         alt_diag.emplace_back(line.substr(open + 1, line.size() - open - 2));
         in_diag = false;
         continue;
@@ -94,11 +90,23 @@ bool scan_mcafee(const Message& msg, std::vector<FoundRecipient>* out) {
   for (std::size_t i = before; i < out->size(); ++i) {
     FoundRecipient& r = (*out)[i];
     if (r.diagnostic.empty()) r.diagnostic = alt_diag[i - before];
-    r.diagnostic = group_b::sweep(r.diagnostic);
-    if (says_user_unknown(r.diagnostic)) r.reason_hint = "userunknown";
-    if (r.reason_hint.empty()) r.reason_hint = group_b::reason_from_phrases(r.diagnostic, kReasons);
+    r.diagnostic = formats::sweep(r.diagnostic);
+    if (says_user_unknown(r.diagnostic)) r.reason_hint = Reason::kUserUnknown;
+    if (!r.reason_hint)
+      r.reason_hint = formats::reason_for_phrases(r.diagnostic, kReasons, formats::Case::kIgnore);
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return icontains(h.get("X-NAI-Header"), "Modified by McAfee") &&
+         h.get("Subject") == "Delivery Status";
+}
+
+}  // namespace
+
+const Family mcafee_family{"McAfee", claims, scan_mcafee};
 
 }  // namespace smtp_explain

@@ -4,7 +4,7 @@
 // its own rejections name the reason ("542 x@y Rejected" or "No such user" is
 // an unknown user; "Please turn on SMTP Authentication in your mail client" a
 // security error).
-#include "formats.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -26,16 +26,17 @@ bool rejected_542(std::string_view d) {
 
 }  // namespace
 
-void refine_messagelabs(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_messagelabs(msg.headers)) return;
+void refine_messagelabs(const Message& /*msg*/, FoundList* found) {
   for (FoundRecipient& r : *found) {
     if (rejected_542(r.diagnostic) || r.diagnostic.find("No such user") != std::string::npos) {
-      r.reason_hint = "userunknown";
+      r.reason_hint = Reason::kUserUnknown;
     } else if (r.diagnostic.find("Please turn on SMTP Authentication in your mail client") !=
                std::string::npos) {
-      r.reason_hint = "securityerror";
+      r.reason_hint = Reason::kSecurityError;
     }
   }
 }
+
+const Family messagelabs_family{"MessageLabs", is_messagelabs, nullptr, refine_messagelabs};
 
 }  // namespace smtp_explain

@@ -9,44 +9,38 @@
 //     Remote system: dns;mx.example.jp (TCP|...|25) (...)
 // Also a refiner: its DSN fields say "Status: 5.0.0" while the text part has
 // the remote server's real reply per recipient.
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_b::ReasonPhrase kReasons[] = {
-    {"hostunknown", "Illegal host/domain name found"},
+constexpr formats::PhraseReason kReasons[] = {
+    {"Illegal host/domain name found", Reason::kHostUnknown},
 };
-
-bool is_messagingserver(const Message& msg) {
-  return msg.headers.get("Content-Type").find("Boundary_(ID_") != std::string_view::npos ||
-         group_b::starts(msg.headers.get("Subject"), "Delivery Notification: ");
-}
 
 // The value after "<blanks>Name:" on an indented line, or npos-empty.
 bool field(std::string_view line, std::string_view name, std::string_view* value) {
   if (line.empty() || !is_space_or_tab(line.front())) return false;
   std::string_view t = trim(line);
-  if (!group_b::starts(t, name)) return false;
+  if (!formats::starts(t, name)) return false;
   *value = trim(t.substr(name.size()));
   return true;
 }
 
-void read_text(const Message& msg, std::vector<FoundRecipient>* out) {
+void read_text(const Message& msg, FoundList* out) {
   bool reading = false;
   const std::size_t before = out->size();
-  for (std::string_view line : split_lines(error_part(msg.text))) {
+  for (std::string_view line : split_lines(msg.error_text)) {
     if (!reading) {
-      reading = group_b::starts(
+      reading = formats::starts(
           line, "This report relates to a message you sent with the following header fields:");
       continue;
     }
     if (line.empty()) continue;
     std::string_view v;
     if (field(line, "Recipient address:", &v)) {
-      if (v.find('@') != std::string_view::npos) out->push_back(group_b::recipient_at(v));
+      if (v.find('@') != std::string_view::npos) out->push_back(formats::recipient_at(v));
       continue;
     }
     if (out->size() == before) continue;
@@ -59,11 +53,11 @@ void read_text(const Message& msg, std::vector<FoundRecipient>* out) {
       std::size_t semi = v.find(';');
       if (semi != std::string_view::npos) r.diagnostic = std::string(trim(v.substr(semi + 1)));
     } else if (field(line, "Remote system:", &v)) {
-      if (group_b::starts(v, "dns;")) {
+      if (formats::starts(v, "dns;")) {
         std::string_view host = v.substr(4);
         r.remote_mta = std::string(host.substr(0, host.find_first_of(" \t")));
       }
-    } else if (group_b::starts(line, "Status:")) {
+    } else if (formats::starts(line, "Status:")) {
       // "Status: 5.0.0 (Remote SMTP server has rejected address)"
       std::string_view s = trim(line.substr(7));
       std::size_t open = s.find('(');
@@ -75,23 +69,21 @@ void read_text(const Message& msg, std::vector<FoundRecipient>* out) {
   }
   for (std::size_t i = before; i < out->size(); ++i) {
     FoundRecipient& r = (*out)[i];
-    r.diagnostic = group_b::sweep(r.diagnostic);
-    r.reason_hint = group_b::reason_from_phrases(r.diagnostic, kReasons);
+    r.diagnostic = formats::sweep(r.diagnostic);
+    r.reason_hint = formats::reason_for_phrases(r.diagnostic, kReasons, formats::Case::kIgnore);
   }
 }
 
 }  // namespace
 
-bool scan_messagingserver(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!is_messagingserver(msg)) return false;
+bool scan_messagingserver(const Message& msg, FoundList* out) {
   const std::size_t before = out->size();
   read_text(msg, out);
   return out->size() > before;
 }
 
-void refine_messagingserver(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_messagingserver(msg)) return;
-  std::vector<FoundRecipient> text;
+void refine_messagingserver(const Message& msg, FoundList* found) {
+  FoundList text;
   read_text(msg, &text);
   for (FoundRecipient& r : *found) {
     const std::string a = clean_address(r.address);
@@ -105,9 +97,21 @@ void refine_messagingserver(const Message& msg, std::vector<FoundRecipient>* fou
         r.remote_mta.erase(sp);
       }
       if (r.remote_mta.empty()) r.remote_mta = t.remote_mta;
-      if (r.reason_hint.empty()) r.reason_hint = t.reason_hint;
+      if (!r.reason_hint) r.reason_hint = t.reason_hint;
     }
   }
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.get("Content-Type").find("Boundary_(ID_") != std::string_view::npos ||
+         h.get("Subject").starts_with("Delivery Notification: ");
+}
+
+}  // namespace
+
+const Family messagingserver_family{"MessagingServer", claims, scan_messagingserver,
+                                    refine_messagingserver};
 
 }  // namespace smtp_explain

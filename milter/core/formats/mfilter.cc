@@ -6,8 +6,7 @@
 //   -------SMTP command
 //   DATA
 //   -------original message
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -28,12 +27,9 @@ bool is_address_line(std::string_view line) {
 
 }  // namespace
 
-bool scan_mfilter(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (msg.headers.get("X-Mailer") != "m-FILTER") return false;
-  if (msg.headers.get("Subject") != "failure notice") return false;
-
-  std::string_view error = group_b::cut_before_line(msg.text, "-------original message", false);
-  error = group_b::cut_before_line(error, "-------original mail info", false);
+bool scan_mfilter(const Message& msg, FoundList* out) {
+  std::string_view error = formats::cut_before_line(msg.text, "-------original message", false);
+  error = formats::cut_before_line(error, "-------original mail info", false);
   const std::size_t before = out->size();
   bool reading = false;
   bool command_block = false;
@@ -41,7 +37,7 @@ bool scan_mfilter(const Message& msg, std::vector<FoundRecipient>* out) {
     if (!reading) reading = is_address_line(line);
     if (!reading || line.empty()) continue;
     if (is_address_line(line)) {
-      out->push_back(group_b::recipient_at(line));
+      out->push_back(formats::recipient_at(line));
       continue;
     }
     if (out->size() == before) continue;
@@ -58,9 +54,19 @@ bool scan_mfilter(const Message& msg, std::vector<FoundRecipient>* out) {
       continue;
     }
     if (line.front() == '-' || !r.diagnostic.empty()) continue;
-    r.diagnostic = group_b::sweep(line);
+    r.diagnostic = formats::sweep(line);
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.get("X-Mailer") == "m-FILTER" && h.get("Subject") == "failure notice";
+}
+
+}  // namespace
+
+const Family mfilter_family{"mFILTER", claims, scan_mfilter};
 
 }  // namespace smtp_explain

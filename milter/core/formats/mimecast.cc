@@ -11,8 +11,7 @@
 //   -- 5.4.1 Recipient address rejected: Access denied. [...]
 // One recipient per message. The additional information is the remote reply
 // and becomes the diagnostic; without it, Mimecast's own sentence is used.
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -28,11 +27,10 @@ enum class Section { kNone, kAddress, kProblem, kInformation };
 
 }  // namespace
 
-bool scan_mimecast(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!is_mimecast(msg.headers)) return false;
+bool scan_mimecast(const Message& msg, FoundList* out) {
   Section section = Section::kNone;
   std::string address, problem, information;
-  for (std::string_view line : split_lines(error_part(msg.text))) {
+  for (std::string_view line : split_lines(msg.error_text)) {
     const std::string_view t = trim(line);
     if (t.empty()) {
       section = Section::kNone;
@@ -55,9 +53,11 @@ bool scan_mimecast(const Message& msg, std::vector<FoundRecipient>* out) {
     }
   }
   if (address.find('@') == std::string::npos) return false;
-  FoundRecipient& r = out->emplace_back(group_b::recipient_at(address));
-  r.diagnostic = group_b::sweep(information.empty() ? problem : information);
+  FoundRecipient& r = formats::add_recipient(out, address);
+  r.diagnostic = formats::sweep(information.empty() ? problem : information);
   return true;
 }
+
+const Family mimecast_family{"Mimecast", is_mimecast, scan_mimecast};
 
 }  // namespace smtp_explain

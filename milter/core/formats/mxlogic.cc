@@ -6,42 +6,11 @@
 //   ...
 //     <kijitora@example.co.jp>: 550 5.1.1 <kijitora@example.co.jp>... User Unknown
 //   Included is a copy of the message header:
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
-
-constexpr group_b::ReasonPhrase kMessages[] = {
-    {"userunknown", "user not found"},
-    {"hostunknown", "all host address lookups failed permanently"},
-    {"hostunknown", "all relevant MX records point to non-existent hosts"},
-    {"hostunknown", "Unrouteable address"},
-    {"mailboxfull", "mailbox is full"},
-    {"mailboxfull", "error: quota exceed"},
-    {"notaccept", "an MX or SRV record indicated no SMTP service"},
-    {"notaccept", "no host found for existing SMTP connection"},
-    {"syntaxerror", "angle-brackets nested too deep"},
-    {"syntaxerror", "expected word or \"<\""},
-    {"syntaxerror", "domain missing in source-routed address"},
-    {"syntaxerror", "malformed address:"},
-    {"systemerror", "delivery to file forbidden"},
-    {"systemerror", "delivery to pipe forbidden"},
-    {"systemerror", "local delivery failed"},
-    {"systemerror", "LMTP error after "},
-    {"contenterror", "Too many \"Received\" headers"},
-};
-
-constexpr std::string_view kDelayed[] = {
-    "retry timeout exceeded",
-    "No action is required on your part",
-    "retry time not reached for any host after a long failure period",
-    "all hosts have been failing for a long time and were last tried",
-    "Delay reason: ",
-    "has been frozen",
-    "was frozen on arrival by ",
-};
 
 bool subject_matches(std::string_view s) {
   if (s.find("Mail delivery failed") != std::string_view::npos) return true;
@@ -57,11 +26,11 @@ std::string exim_command(std::string_view diag) {
     std::size_t p = diag.find(lead);
     if (p == std::string_view::npos) continue;
     std::string_view rest = diag.substr(p + lead.size());
-    if (group_b::starts(rest, "end of ")) rest.remove_prefix(7);
+    if (formats::starts(rest, "end of ")) rest.remove_prefix(7);
     std::string_view word = rest.substr(0, 4);
     bool alpha = word.size() == 4;
     for (char c : word) alpha &= is_ascii_alpha(c);
-    if (alpha) return group_b::upper(word);
+    if (alpha) return formats::upper(word);
   }
   return {};
 }
@@ -84,20 +53,14 @@ std::string exim_rhost(std::string_view diag) {
 
 }  // namespace
 
-bool scan_mxlogic(const Message& msg, std::vector<FoundRecipient>* out) {
-  const bool match = msg.headers.has("X-MX-Bounce") || msg.headers.has("X-MXL-Hash") ||
-                     msg.headers.has("X-MXL-NoteHash") ||
-                     group_b::starts(msg.headers.get("From"), "Mail Delivery System") ||
-                     subject_matches(msg.headers.get("Subject"));
-  if (!match) return false;
-
+bool scan_mxlogic(const Message& msg, FoundList* out) {
   const std::string_view error =
-      group_b::cut_before_line(msg.text, "Included is a copy of the message header:", false);
+      formats::cut_before_line(msg.text, "Included is a copy of the message header:", false);
   const std::size_t before = out->size();
   bool reading = false;
   for (std::string_view line : split_lines(error)) {
     if (!reading) {
-      reading = group_b::starts(
+      reading = formats::starts(
           line, "This message was created automatically by mail delivery software.");
       continue;
     }
@@ -108,7 +71,7 @@ bool scan_mxlogic(const Message& msg, std::vector<FoundRecipient>* out) {
       if (gt != std::string_view::npos && gt + 2 < t.size()) {
         std::string_view a = t.substr(1, gt - 1);
         if (a.find('@') != std::string_view::npos && a.find(' ') == std::string_view::npos) {
-          FoundRecipient r = group_b::recipient_at(a);
+          FoundRecipient r = formats::recipient_at(a);
           r.diagnostic = std::string(t.substr(gt + 2));
           out->push_back(std::move(r));
           continue;
@@ -124,23 +87,35 @@ bool scan_mxlogic(const Message& msg, std::vector<FoundRecipient>* out) {
     if (std::size_t dashes = r.diagnostic.find("--"); dashes != std::string::npos) {
       r.diagnostic.erase(dashes);
     }
-    r.diagnostic = group_b::sweep(r.diagnostic);
+    r.diagnostic = formats::sweep(r.diagnostic);
     r.remote_mta = exim_rhost(r.diagnostic);
     r.smtp_command = exim_command(r.diagnostic);
     if (r.smtp_command == "MAIL") {
-      r.reason_hint = "rejected";
+      r.reason_hint = Reason::kRejected;
     } else if (r.smtp_command == "HELO" || r.smtp_command == "EHLO") {
-      r.reason_hint = "blocked";
+      r.reason_hint = Reason::kBlocked;
     } else {
-      r.reason_hint = group_b::reason_from_phrases(r.diagnostic, kMessages);
-      if (r.reason_hint.empty()) {
-        for (std::string_view d : kDelayed) {
-          if (r.diagnostic.find(d) != std::string::npos) r.reason_hint = "expired";
+      r.reason_hint = formats::reason_for_phrases(r.diagnostic, formats::exim_messages(),
+                                                  formats::Case::kIgnore);
+      if (!r.reason_hint) {
+        for (std::string_view d : formats::exim_delayed()) {
+          if (r.diagnostic.find(d) != std::string::npos) r.reason_hint = Reason::kExpired;
         }
       }
     }
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.has("X-MX-Bounce") || h.has("X-MXL-Hash") || h.has("X-MXL-NoteHash") ||
+         h.get("From").starts_with("Mail Delivery System") || subject_matches(h.get("Subject"));
+}
+
+}  // namespace
+
+const Family mxlogic_family{"MXLogic", claims, scan_mxlogic};
 
 }  // namespace smtp_explain

@@ -6,20 +6,19 @@
 //   ------- Returned Message --------
 // The reason text comes before the address; when no address is given the
 // returned original's To: is the recipient.
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_b::ReasonPhrase kReasons[] = {
-    {"userunknown", "User not listed in public Name & Address Book"},
-    {"userunknown",
-     "\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA"
+constexpr formats::PhraseReason kReasons[] = {
+    {"User not listed in public Name & Address Book", Reason::kUserUnknown},
+    {"\xE3\x83\x87\xE3\x82\xA3\xE3\x83\xAC\xE3\x82\xAF\xE3\x83\x88\xE3\x83\xAA"
      "\xE3\x81\xAE\xE3\x83\xAA\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xAB\xE3\x81\x82"
-     "\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93"},  // ディレクトリのリストにありません
-    {"networkerror", "Message has exceeded maximum hop count"},
+     "\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93",
+     Reason::kUserUnknown},  // ディレクトリのリストにありません
+    {"Message has exceeded maximum hop count", Reason::kNetworkError},
 };
 
 // "To: ..." of the returned original, from its parsed headers or the text.
@@ -35,18 +34,16 @@ std::string original_to(const Message& msg, std::string_view original) {
 
 }  // namespace
 
-bool scan_notes(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!group_b::starts(msg.headers.get("Subject"), "Undeliverable message")) return false;
-
+bool scan_notes(const Message& msg, FoundList* out) {
   const std::string_view text = msg.text;
   const std::string_view error =
-      group_b::cut_before_line(text, "------- Returned Message --------");
+      formats::cut_before_line(text, "------- Returned Message --------");
   const std::size_t before = out->size();
   std::string pending;  // error text read before the first address
   bool reading = false;
   for (std::string_view line : split_lines(error)) {
     if (!reading) {
-      reading = group_b::starts(line, "------- Failure Reasons ");
+      reading = formats::starts(line, "------- Failure Reasons ");
       continue;
     }
     const std::size_t at = line.find('@');
@@ -56,7 +53,7 @@ bool scan_notes(const Message& msg, std::vector<FoundRecipient>* out) {
       if (out->size() > before && out->back().address.empty()) {
         out->back().address = std::string(trim(line));
       } else {
-        FoundRecipient r = group_b::recipient_at(trim(line));
+        FoundRecipient r = formats::recipient_at(trim(line));
         r.diagnostic = std::move(pending);
         pending.clear();
         out->push_back(std::move(r));
@@ -70,17 +67,27 @@ bool scan_notes(const Message& msg, std::vector<FoundRecipient>* out) {
   if (out->size() == before) {
     std::string to = original_to(msg, text.substr(error.size()));
     if (to.empty()) return false;
-    FoundRecipient r = group_b::recipient_at(to);
+    FoundRecipient r = formats::recipient_at(to);
     r.diagnostic = std::move(pending);
     out->push_back(std::move(r));
   }
   for (std::size_t i = before; i < out->size(); ++i) {
     FoundRecipient& r = (*out)[i];
-    r.diagnostic = group_b::sweep(r.diagnostic);
-    r.reason_hint = group_b::reason_from_phrases(r.diagnostic, kReasons);
-    if (r.reason_hint == "userunknown") r.status = "5.1.1";
+    r.diagnostic = formats::sweep(r.diagnostic);
+    r.reason_hint = formats::reason_for_phrases(r.diagnostic, kReasons, formats::Case::kIgnore);
+    if (r.reason_hint == Reason::kUserUnknown) r.status = "5.1.1";
   }
   return true;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.get("Subject").starts_with("Undeliverable message");
+}
+
+}  // namespace
+
+const Family notes_family{"Notes", claims, scan_notes};
 
 }  // namespace smtp_explain

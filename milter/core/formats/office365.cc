@@ -18,8 +18,7 @@
 // and as a refiner of the DSN part.
 #include <array>
 
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -36,19 +35,21 @@ bool is_outlook_host(std::string_view text) {
 bool is_office365(const HeaderList& h) {
   int match = 0;
   if (h.get("Subject").find("Undeliverable:") != std::string_view::npos) ++match;
-  for (std::string_view name :
-       {"X-MS-Exchange-Message-Is-Ndr", "X-Microsoft-Antispam-PRVS",
-        "X-Exchange-Antispam-Report-Test", "X-Exchange-Antispam-Report-CFA-Test",
-        "X-MS-Exchange-CrossTenant-OriginalArrivalTime",
-        "X-MS-Exchange-CrossTenant-FromEntityHeader",
-        "X-MS-Exchange-Transport-CrossTenantHeadersStamped"}) {
+  static constexpr HeaderKey kMicrosoftFields[] = {
+      "X-MS-Exchange-Message-Is-Ndr",
+      "X-Microsoft-Antispam-PRVS",
+      "X-Exchange-Antispam-Report-Test",
+      "X-Exchange-Antispam-Report-CFA-Test",
+      "X-MS-Exchange-CrossTenant-OriginalArrivalTime",
+      "X-MS-Exchange-CrossTenant-FromEntityHeader",
+      "X-MS-Exchange-Transport-CrossTenantHeadersStamped",
+  };
+  for (const HeaderKey& name : kMicrosoftFields) {
     if (!h.get(name).empty()) ++match;
   }
-  for (std::string_view r : h.all("Received")) {
-    if (is_outlook_host(r)) {
-      ++match;
-      break;
-    }
+  if (formats::received_contains(h, ".outbound.protection.outlook.com") ||
+      formats::received_contains(h, ".prod.outlook.com")) {
+    ++match;
   }
   if (is_outlook_host(h.get("Message-ID"))) ++match;
   return match >= 2;
@@ -79,46 +80,46 @@ bool split_status(std::string_view s, int* cls, int* subject, int* detail) {
 
 // Office 365's status table (Sisimai's $statuslist, from Microsoft's "Email
 // non-delivery reports in Office 365").
-std::string_view reason_for_office365_status(std::string_view status) {
+std::optional<Reason> reason_for_office365_status(std::string_view status) {
   int c = 0, s = 0, d = 0;
-  if (!split_status(status, &c, &s, &d)) return {};
+  if (!split_status(status, &c, &s, &d)) return std::nullopt;
   if (c == 4) {
-    if (s == 4 && (d == 7 || d == 316)) return "expired";
-    if (s == 4 && d == 312) return "networkerror";
-    if (s == 7 && d == 26) return "securityerror";
-    if (s == 7 && d >= 500 && d <= 699) return "blocked";
-    if (s == 7 && d >= 850 && d <= 899) return "blocked";
-    return {};
+    if (s == 4 && (d == 7 || d == 316)) return Reason::kExpired;
+    if (s == 4 && d == 312) return Reason::kNetworkError;
+    if (s == 7 && d == 26) return Reason::kSecurityError;
+    if (s == 7 && d >= 500 && d <= 699) return Reason::kBlocked;
+    if (s == 7 && d >= 850 && d <= 899) return Reason::kBlocked;
+    return std::nullopt;
   }
-  if (c != 5) return {};
+  if (c != 5) return std::nullopt;
   switch (s) {
     case 0:
-      return d == 350 ? "contenterror" : "";
+      return d == 350 ? std::optional<Reason>(Reason::kContentError) : std::nullopt;
     case 1:
-      return d == 10 ? "userunknown" : "";
+      return d == 10 ? std::optional<Reason>(Reason::kUserUnknown) : std::nullopt;
     case 4:
-      if (d == 1) return "norelaying";
-      if (d == 6 || d == 312) return "networkerror";
-      if (d == 316) return "expired";
-      return {};
+      if (d == 1) return Reason::kNoRelaying;
+      if (d == 6 || d == 312) return Reason::kNetworkError;
+      if (d == 316) return Reason::kExpired;
+      return std::nullopt;
     case 6:
-      return d == 11 ? "contenterror" : "";
+      return d == 11 ? std::optional<Reason>(Reason::kContentError) : std::nullopt;
     case 7:
       if (d == 1 || d == 12 || d == 13 || d == 124 || (d >= 133 && d <= 136) || d == 511) {
-        return "rejected";
+        return Reason::kRejected;
       }
       if (d == 23 || d == 506 || d == 507 || (d >= 606 && d <= 609) || (d >= 610 && d <= 649)) {
-        return "blocked";
+        return Reason::kBlocked;
       }
-      if (d == 25) return "networkerror";
-      if (d >= 501 && d <= 503) return "spamdetected";
-      if (d == 504 || d == 505) return "filtered";
-      if (d == 508 || (d >= 700 && d <= 749)) return "toomanyconn";
-      if (d == 509 || d == 512 || d == 57) return "securityerror";
-      if (d == 510) return "notaccept";
-      return {};
+      if (d == 25) return Reason::kNetworkError;
+      if (d >= 501 && d <= 503) return Reason::kSpamDetected;
+      if (d == 504 || d == 505) return Reason::kFiltered;
+      if (d == 508 || (d >= 700 && d <= 749)) return Reason::kTooManyConn;
+      if (d == 509 || d == 512 || d == 57) return Reason::kSecurityError;
+      if (d == 510) return Reason::kNotAccept;
+      return std::nullopt;
     default:
-      return {};
+      return std::nullopt;
   }
 }
 
@@ -138,7 +139,7 @@ bool says_rcpt_failed(std::string_view diagnosis) {
 
 bool starts_any(std::string_view line, std::initializer_list<std::string_view> prefixes) {
   for (std::string_view p : prefixes) {
-    if (group_b::starts(line, p)) return true;
+    if (formats::starts(line, p)) return true;
   }
   return false;
 }
@@ -171,7 +172,7 @@ std::vector<Entry> read_text(const Message& msg) {
   bool reading = false;
   bool end_of_error = false;
   Entry* current = nullptr;
-  for (std::string_view e : split_lines(error_part(msg.text))) {
+  for (std::string_view e : split_lines(msg.error_text)) {
     if (!reading) {
       reading = starts_any(e, {"Delivery has failed to these recipients or groups:",
                                "Original Message Details"}) ||
@@ -183,16 +184,16 @@ std::vector<Entry> read_text(const Message& msg) {
     }
     if (e.empty()) continue;
     std::string_view addr = mailto_recipient(e);
-    if (addr.empty() && group_b::starts(e, "Recipient Address:")) {
+    if (addr.empty() && formats::starts(e, "Recipient Address:")) {
       addr = trim(e.substr(18));
     }
     if (!addr.empty()) {
-      out.push_back({group_b::recipient_at(addr), {}});
+      out.push_back({formats::recipient_at(addr), {}});
       current = &out.back();
       continue;
     }
     if (current == nullptr) continue;
-    if (group_b::starts(e, "Generating server: ")) continue;
+    if (formats::starts(e, "Generating server: ")) continue;
     if (end_of_error) {
       // After "Original message headers:": DSN fields, if the NDR has them.
       const std::size_t colon = e.find(':');
@@ -235,13 +236,13 @@ std::vector<Entry> read_text(const Message& msg) {
     current->diagnosis += e;
   }
   for (Entry& v : out) {
-    v.diagnosis = group_b::sweep(v.diagnosis);
+    v.diagnosis = formats::sweep(v.diagnosis);
     if (v.r.status.empty() || v.r.status.ends_with(".0.0")) {
-      std::string st = group_b::status_in(v.diagnosis);
+      std::string st = formats::status_in(v.diagnosis);
       if (!st.empty()) v.r.status = std::move(st);
     }
     if (says_rcpt_failed(v.diagnosis)) v.r.smtp_command = "RCPT";
-    v.r.reason_hint = std::string(reason_for_office365_status(v.r.status));
+    v.r.reason_hint = reason_for_office365_status(v.r.status);
     v.r.diagnostic = v.diagnosis;
   }
   return out;
@@ -249,15 +250,13 @@ std::vector<Entry> read_text(const Message& msg) {
 
 }  // namespace
 
-bool scan_office365(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!is_office365(msg.headers)) return false;
+bool scan_office365(const Message& msg, FoundList* out) {
   const std::size_t before = out->size();
   for (Entry& v : read_text(msg)) out->push_back(std::move(v.r));
   return out->size() > before;
 }
 
-void refine_office365(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_office365(msg.headers)) return;
+void refine_office365(const Message& msg, FoundList* found) {
   const std::vector<Entry> text = read_text(msg);
   for (FoundRecipient& r : *found) {
     const std::string a = clean_address(r.address);
@@ -272,12 +271,14 @@ void refine_office365(const Message& msg, std::vector<FoundRecipient>* found) {
       r.smtp_command = "RCPT";
     }
     if (r.status.empty() || r.status.ends_with(".0.0")) {
-      std::string st = group_b::status_in(r.diagnostic);
+      std::string st = formats::status_in(r.diagnostic);
       if (st.empty() && match != nullptr) st = match->r.status;
       if (!st.empty()) r.status = std::move(st);
     }
-    if (r.reason_hint.empty()) r.reason_hint = std::string(reason_for_office365_status(r.status));
+    if (!r.reason_hint) r.reason_hint = reason_for_office365_status(r.status);
   }
 }
+
+const Family office365_family{"Office365", is_office365, scan_office365, refine_office365};
 
 }  // namespace smtp_explain

@@ -5,46 +5,41 @@
 //   ...
 //   kijitora@example.com: 550 5.1.1 <kijitora@example.com>... User Unknown
 //       Below is a copy of the original message:
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_b::ReasonPhrase kReasons[] = {
-    {"expired", "Envelope expired"},
-    {"hostunknown", "Invalid domain name"},
-    {"hostunknown", "Domain does not exist"},
-    {"notaccept", "Destination seem to reject all mails"},
-    {"networkerror", "Address family mismatch on destination MXs"},
-    {"networkerror", "All routes to destination blocked"},
-    {"networkerror", "bad DNS lookup error code"},
-    {"networkerror", "Could not retrieve source address"},
-    {"networkerror", "Loop detected"},
-    {"networkerror", "Network error on destination MXs"},
-    {"networkerror", "No MX found for domain"},
-    {"networkerror", "No MX found for destination"},
-    {"networkerror", "No valid route to remote MX"},
-    {"networkerror", "No valid route to destination"},
-    {"networkerror", "Temporary failure in MX lookup"},
-    {"securityerror", "Could not retrieve credentials"},
+constexpr formats::PhraseReason kReasons[] = {
+    {"Envelope expired", Reason::kExpired},
+    {"Invalid domain name", Reason::kHostUnknown},
+    {"Domain does not exist", Reason::kHostUnknown},
+    {"Destination seem to reject all mails", Reason::kNotAccept},
+    {"Address family mismatch on destination MXs", Reason::kNetworkError},
+    {"All routes to destination blocked", Reason::kNetworkError},
+    {"bad DNS lookup error code", Reason::kNetworkError},
+    {"Could not retrieve source address", Reason::kNetworkError},
+    {"Loop detected", Reason::kNetworkError},
+    {"Network error on destination MXs", Reason::kNetworkError},
+    {"No MX found for domain", Reason::kNetworkError},
+    {"No MX found for destination", Reason::kNetworkError},
+    {"No valid route to remote MX", Reason::kNetworkError},
+    {"No valid route to destination", Reason::kNetworkError},
+    {"Temporary failure in MX lookup", Reason::kNetworkError},
+    {"Could not retrieve credentials", Reason::kSecurityError},
 };
 
 }  // namespace
 
-bool scan_opensmtpd(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!icontains(msg.headers.get("Subject"), "Delivery status notification")) return false;
-  if (msg.headers.get("From").find("Mailer Daemon <") == std::string_view::npos) return false;
-  if (!group_b::received_contains(msg, " (OpenSMTPD) with ")) return false;
-
+bool scan_opensmtpd(const Message& msg, FoundList* out) {
   const std::string_view error =
-      group_b::cut_before_line(msg.text, "Below is a copy of the original message:");
+      formats::cut_before_line(msg.text, "Below is a copy of the original message:");
   const std::size_t before = out->size();
   bool reading = false;
   for (std::string_view line : split_lines(error)) {
     if (!reading) {
-      reading = group_b::starts(trim(line), "This is the MAILER-DAEMON, please DO NOT REPLY");
+      reading = formats::starts(trim(line), "This is the MAILER-DAEMON, please DO NOT REPLY");
       continue;
     }
     // kijitora@example.com: 550 5.1.1 ... (address, optional colon, a space)
@@ -54,12 +49,24 @@ bool scan_opensmtpd(const Message& msg, std::vector<FoundRecipient>* out) {
     if (addr.back() == ':') addr.remove_suffix(1);
     std::size_t at = addr.find('@');
     if (at == std::string_view::npos || at == 0 || at + 1 >= addr.size()) continue;
-    FoundRecipient r = group_b::recipient_at(addr);
-    r.diagnostic = group_b::sweep(line.substr(sp + 1));
-    r.reason_hint = group_b::reason_from_phrases(r.diagnostic, kReasons);
+    FoundRecipient r = formats::recipient_at(addr);
+    r.diagnostic = formats::sweep(line.substr(sp + 1));
+    r.reason_hint = formats::reason_for_phrases(r.diagnostic, kReasons, formats::Case::kIgnore);
     out->push_back(std::move(r));
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return icontains(h.get("Subject"), "Delivery status notification") &&
+         h.get("From").find("Mailer Daemon <") != std::string_view::npos &&
+         formats::received_contains(h, " (OpenSMTPD) with ");
+}
+
+}  // namespace
+
+const Family opensmtpd_family{"OpenSMTPD", claims, scan_opensmtpd};
 
 }  // namespace smtp_explain

@@ -5,7 +5,7 @@
 // Diagnostic-Code: the module then states the error itself (a delay, or no
 // connection to the destination), and two of Hotmail's sentences name the
 // reason.
-#include "formats.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -16,30 +16,24 @@ bool is_outlook(const HeaderList& h) {
   if (h.get("Subject").find("Delivery Status Notification") != std::string_view::npos) ++match;
   if (!h.get("X-Message-Delivery").empty()) ++match;
   if (!h.get("X-Message-Info").empty()) ++match;
-  for (std::string_view r : h.all("Received")) {
-    if (r.find(".hotmail.com") != std::string_view::npos) {
-      ++match;
-      break;
-    }
-  }
+  if (formats::received_contains(h, ".hotmail.com")) ++match;
   return match >= 2;
 }
 
 struct Phrase {
-  std::string_view reason;
   std::string_view text;
+  Reason reason;
 };
 
 constexpr Phrase kReasons[] = {
-    {"hostunknown",
-     "The mail could not be delivered to the recipient because the domain is not reachable"},
-    {"userunknown", "Requested action not taken: mailbox unavailable"},
+    {"The mail could not be delivered to the recipient because the domain is not reachable",
+     Reason::kHostUnknown},
+    {"Requested action not taken: mailbox unavailable", Reason::kUserUnknown},
 };
 
 }  // namespace
 
-void refine_outlook(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_outlook(msg.headers)) return;
+void refine_outlook(const Message& /*msg*/, FoundList* found) {
   for (FoundRecipient& r : *found) {
     if (trim(r.diagnostic).empty()) {
       r.diagnostic = r.action == "delayed"
@@ -49,11 +43,13 @@ void refine_outlook(const Message& msg, std::vector<FoundRecipient>* found) {
     }
     for (const Phrase& p : kReasons) {
       if (r.diagnostic.find(p.text) != std::string::npos) {
-        r.reason_hint = std::string(p.reason);
+        r.reason_hint = p.reason;
         break;
       }
     }
   }
 }
+
+const Family outlook_family{"Outlook", is_outlook, nullptr, refine_outlook};
 
 }  // namespace smtp_explain

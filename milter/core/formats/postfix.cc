@@ -8,9 +8,7 @@
 // Text-only Postfix bounces are read by the generic scanner, which knows this
 // shape; the command is then found in the diagnostic by the parser.
 #include "code_scan.h"
-#include "formats.h"
-#include "group_b_helpers.h"
-#include "scanner_text.h"
+#include "family_text.h"
 #include "smtp_explain/codes.h"
 #include "text_util.h"
 
@@ -31,7 +29,7 @@ std::string reply_to_command(std::string_view line) {
   if (std::size_t p = line.find("(in reply to ");
       p != std::string_view::npos && p > 0 && is_space_or_tab(line[p - 1])) {
     std::string_view rest = line.substr(p + 13);
-    if (group_b::starts(rest, "end of ")) rest.remove_prefix(7);
+    if (formats::starts(rest, "end of ")) rest.remove_prefix(7);
     if (upper_word(rest.substr(0, 4))) return std::string(rest.substr(0, 4));
   }
   if (line.ends_with("command)")) {
@@ -46,12 +44,12 @@ std::string reply_to_command(std::string_view line) {
 
 bool is_start(std::string_view line) {
   std::string_view t = trim(line);
-  if (group_b::starts(t, "This is the ")) {
+  if (formats::starts(t, "This is the ")) {
     return t.find(" program") != std::string_view::npos ||
            t.find("mail system at host") != std::string_view::npos;
   }
   if (!is_space_or_tab(line.empty() ? 'x' : line.front())) return false;
-  return group_b::starts(t, "The ") && (t.ends_with(" program") || t == "The mail system");
+  return formats::starts(t, "The ") && (t.ends_with(" program") || t == "The mail system");
 }
 
 struct Paragraph {
@@ -88,19 +86,19 @@ PostfixText read_text(std::string_view text) {
         std::string_view rest = line.substr(gt + 1);
         std::string_view diag;
         bool is_para = false;
-        if (group_b::starts(rest, " (expanded from <")) {
+        if (formats::starts(rest, " (expanded from <")) {
           std::size_t close = rest.find(">):");
           if (close != std::string_view::npos) {
             diag = trim(rest.substr(close + 3));
             is_para = true;
           }
-        } else if (group_b::starts(rest, ":")) {
+        } else if (formats::starts(rest, ":")) {
           diag = trim(rest.substr(1));
           is_para = true;
         }
         if (is_para) {
           if (!out.diagnostic.empty() && !out.paragraphs.empty()) {
-            out.paragraphs.back().diagnostic = group_b::sweep(out.diagnostic);
+            out.paragraphs.back().diagnostic = formats::sweep(out.diagnostic);
           }
           out.diagnostic = std::string(diag);
           out.paragraphs.push_back({clean_address(line.substr(1, gt - 1)), {}});
@@ -108,23 +106,21 @@ PostfixText read_text(std::string_view text) {
         }
       }
     }
-    if (!out.diagnostic.empty() && group_b::starts(line, "    ")) {
+    if (!out.diagnostic.empty() && formats::starts(line, "    ")) {
       out.diagnostic += ' ';
       out.diagnostic += line;
     }
   }
-  out.diagnostic = group_b::sweep(out.diagnostic);
+  out.diagnostic = formats::sweep(out.diagnostic);
   if (!out.paragraphs.empty()) out.paragraphs.back().diagnostic = out.diagnostic;
   return out;
 }
 
 }  // namespace
 
-void refine_postfix(const Message& msg, std::vector<FoundRecipient>* found) {
+void refine_postfix(const Message& msg, FoundList* found) {
   static const std::string kNone;
-  if (msg.headers.get("Subject") != "Undelivered Mail Returned to Sender") return;
-  if (msg.headers.has("X-AOL-IP")) return;
-  PostfixText text = read_text(error_part(msg.text));
+  PostfixText text = read_text(msg.error_text);
   std::size_t next_command = 0;
   for (FoundRecipient& r : *found) {
     // The paragraph that names this recipient; Sisimai's single "another"
@@ -137,13 +133,13 @@ void refine_postfix(const Message& msg, std::vector<FoundRecipient>* found) {
     if (named == nullptr && text.paragraphs.size() > 1) named = &kNone;
     const std::string& another = named != nullptr ? *named : text.diagnostic;
     if (!another.empty()) {
-      if (trim(r.diagnostic).empty() || scanner_text::is_only_digits(r.diagnostic)) {
+      if (trim(r.diagnostic).empty() || formats::is_only_digits(r.diagnostic)) {
         r.diagnostic = another;
       } else {
         bool took = false;
         const std::string st(trim(r.status));
         if (st.empty() || st.ends_with(".0.0")) {
-          std::string as = group_b::status_in(another);
+          std::string as = formats::status_in(another);
           if (!as.empty() && !as.ends_with(".0.0")) {
             r.status = as;
             took = true;
@@ -167,7 +163,17 @@ void refine_postfix(const Message& msg, std::vector<FoundRecipient>* found) {
       r.smtp_command = "HELO";
     }
   }
-  group_b::hint_local_delivery_errors(msg, found);
+  formats::hint_local_delivery_errors(msg, found);
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.get("Subject") == "Undelivered Mail Returned to Sender" && !h.has("X-AOL-IP");
+}
+
+}  // namespace
+
+const Family postfix_family{"Postfix", claims, nullptr, refine_postfix};
 
 }  // namespace smtp_explain

@@ -5,7 +5,7 @@
 //   X-PowerMTA-BounceCategory: bad-mailbox
 // which names the reason.
 #include "dsn_extra_fields.h"
-#include "formats.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -13,34 +13,33 @@ namespace {
 
 struct Category {
   std::string_view category;
-  std::string_view reason;
+  Reason reason;
 };
 
 constexpr Category kCategories[] = {
-    {"bad-domain", "hostunknown"},
-    {"bad-mailbox", "userunknown"},
+    {"bad-domain", Reason::kHostUnknown},
+    {"bad-mailbox", Reason::kUserUnknown},
     // Sisimai 4 says "disabled", a name outside its own reason list; a
     // disabled mailbox is what Sisimai calls suspend.
-    {"inactive-mailbox", "suspend"},
-    {"message-expired", "expired"},
-    {"no-answer-from-host", "networkerror"},
-    {"policy-related", "policyviolation"},
-    {"quota-issues", "mailboxfull"},
-    {"routing-errors", "systemerror"},
-    {"spam-related", "spamdetected"},
+    {"inactive-mailbox", Reason::kSuspend},
+    {"message-expired", Reason::kExpired},
+    {"no-answer-from-host", Reason::kNetworkError},
+    {"policy-related", Reason::kPolicyViolation},
+    {"quota-issues", Reason::kMailboxFull},
+    {"routing-errors", Reason::kSystemError},
+    {"spam-related", Reason::kSpamDetected},
 };
 
-std::string_view reason_for_category(std::string_view category) {
+std::optional<Reason> reason_for_category(std::string_view category) {
   for (const Category& c : kCategories) {
     if (iequals(trim(category), c.category)) return c.reason;
   }
-  return {};
+  return std::nullopt;
 }
 
 }  // namespace
 
-void refine_powermta(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (msg.headers.get("Subject").find("Delivery report") == std::string_view::npos) return;
+void refine_powermta(const Message& msg, FoundList* found) {
   const std::vector<DsnExtraField> categories = dsn_extra_fields(msg, "X-PowerMTA-BounceCategory");
   if (categories.empty()) return;
   for (FoundRecipient& r : *found) {
@@ -49,9 +48,19 @@ void refine_powermta(const Message& msg, std::vector<FoundRecipient>* found) {
     if (category.empty() && found->size() == 1 && categories.size() == 1) {
       category = categories.front().value;
     }
-    const std::string_view reason = reason_for_category(category);
-    if (!reason.empty()) r.reason_hint = std::string(reason);
+    const std::optional<Reason> reason = reason_for_category(category);
+    if (reason) r.reason_hint = reason;
   }
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.get("Subject").find("Delivery report") != std::string_view::npos;
+}
+
+}  // namespace
+
+const Family powermta_family{"PowerMTA", claims, nullptr, refine_powermta};
 
 }  // namespace smtp_explain

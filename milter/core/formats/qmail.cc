@@ -8,49 +8,50 @@
 //   Giving up on 192.0.2.153.
 //   --- Below this line is a copy of the message.
 // The reader is shared with Sisimai's X4 (formats/x4.cc).
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "reason.h"
 #include "text_util.h"
 
 namespace smtp_explain {
-namespace group_b {
+namespace formats {
 namespace {
 
-constexpr ReasonPhrase kMessages[] = {
-    {"userunknown", "no mailbox here by that name"},
-    {"userunknown", "does not like recipient."},
-    {"mailboxfull", "disk quota exceeded"},
-    {"mesgtoobig", "Message size exceeds fixed maximum message size:"},
-    {"hostunknown", "Sorry, I couldn't find any host "},
-    {"systemfull", "Requested action not taken: mailbox unavailable (not enough free space)"},
-    {"systemerror", "bad interpreter: No such file or directory"},
-    {"systemerror", "system error"},
-    {"systemerror", "Unable to"},
-    {"networkerror", "Sorry, I wasn't able to establish an SMTP connection"},
-    {"notaccept", "Sorry, I couldn't find a mail exchanger or IP address"},
-    {"networkerror", "Sorry. Although I'm listed as a best-preference MX or A for that host"},
+constexpr PhraseReason kMessages[] = {
+    {"no mailbox here by that name", Reason::kUserUnknown},
+    {"does not like recipient.", Reason::kUserUnknown},
+    {"disk quota exceeded", Reason::kMailboxFull},
+    {"Message size exceeds fixed maximum message size:", Reason::kMesgTooBig},
+    {"Sorry, I couldn't find any host ", Reason::kHostUnknown},
+    {"Requested action not taken: mailbox unavailable (not enough free space)",
+     Reason::kSystemFull},
+    {"bad interpreter: No such file or directory", Reason::kSystemError},
+    {"system error", Reason::kSystemError},
+    {"Unable to", Reason::kSystemError},
+    {"Sorry, I wasn't able to establish an SMTP connection", Reason::kNetworkError},
+    {"Sorry, I couldn't find a mail exchanger or IP address", Reason::kNotAccept},
+    {"Sorry. Although I'm listed as a best-preference MX or A for that host",
+     Reason::kNetworkError},
 };
 
 // Errors of the qmail-ldap patch.
-constexpr ReasonPhrase kLdapFailures[] = {
-    {"suspend", "Mailaddress is administratively disabled"},
-    {"suspend", "Mailaddress is administrativley disabled"},
-    {"suspend", "Mailaddress is administrativly disabled"},
-    {"suspend", "Mailaddress is administrativeley disabled"},
-    {"userunknown", "Sorry, no mailbox here by that name"},
-    {"exceedlimit", "The message exeeded the maximum size the user accepts"},
-    {"systemerror", "Automatic homedir creator crashed"},
-    {"systemerror", "Illegal value in LDAP attribute"},
-    {"systemerror", "LDAP attribute is not given but mandatory"},
-    {"systemerror", "Timeout while performing search on LDAP server"},
-    {"systemerror", "Too many results returned but needs to be unique"},
-    {"systemerror", "Permanent error while executing qmail-forward"},
-    {"systemerror", "Temporary error in automatic homedir creation"},
-    {"systemerror", "Temporary error while executing qmail-forward"},
-    {"systemerror", "Temporary failure in LDAP lookup"},
-    {"systemerror", "Unable to contact LDAP server"},
-    {"systemerror", "Unable to login into LDAP server, bad credentials"},
+constexpr PhraseReason kLdapFailures[] = {
+    {"Mailaddress is administratively disabled", Reason::kSuspend},
+    {"Mailaddress is administrativley disabled", Reason::kSuspend},
+    {"Mailaddress is administrativly disabled", Reason::kSuspend},
+    {"Mailaddress is administrativeley disabled", Reason::kSuspend},
+    {"Sorry, no mailbox here by that name", Reason::kUserUnknown},
+    {"The message exeeded the maximum size the user accepts", Reason::kExceedLimit},
+    {"Automatic homedir creator crashed", Reason::kSystemError},
+    {"Illegal value in LDAP attribute", Reason::kSystemError},
+    {"LDAP attribute is not given but mandatory", Reason::kSystemError},
+    {"Timeout while performing search on LDAP server", Reason::kSystemError},
+    {"Too many results returned but needs to be unique", Reason::kSystemError},
+    {"Permanent error while executing qmail-forward", Reason::kSystemError},
+    {"Temporary error in automatic homedir creation", Reason::kSystemError},
+    {"Temporary error while executing qmail-forward", Reason::kSystemError},
+    {"Temporary failure in LDAP lookup", Reason::kSystemError},
+    {"Unable to contact LDAP server", Reason::kSystemError},
+    {"Unable to login into LDAP server, bad credentials", Reason::kSystemError},
 };
 
 constexpr std::string_view kHasExpired = "this message has been in the queue too long.";
@@ -110,7 +111,7 @@ std::string qmail_rhost(std::string_view line) {
 std::string_view recipient_line(std::string_view line) {
   std::string_view t = line;
   while (!t.empty() && is_space_or_tab(t.back())) t.remove_suffix(1);
-  if (group_b::starts(t, "To")) {
+  if (formats::starts(t, "To")) {
     std::string_view rest = t.substr(2);
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
     if (!rest.empty() && rest.front() == ':') t = rest.substr(1);
@@ -123,8 +124,7 @@ std::string_view recipient_line(std::string_view line) {
 
 }  // namespace
 
-bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line),
-                      std::vector<FoundRecipient>* out) {
+bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line), FoundList* out) {
   std::string_view error =
       cut_before_line(msg.text, "--- Below this line is a copy of the message.", false);
   error = cut_before_line(error, "--- Original message follows.", false);
@@ -146,7 +146,7 @@ bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line
     FoundRecipient& r = out->back();
     r.diagnostic += line;
     r.diagnostic += ' ';
-    if (group_b::starts(line, "Remote host said:")) remote_said.back() = std::string(line);
+    if (formats::starts(line, "Remote host said:")) remote_said.back() = std::string(line);
     if (r.remote_mta.empty()) r.remote_mta = qmail_rhost(line);
   }
   for (std::size_t i = before; i < out->size(); ++i) {
@@ -163,47 +163,51 @@ bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line
       in.diagnostic = r.diagnostic;
       in.smtp_command = r.smtp_command;
       in.remote_mta = r.remote_mta;
-      std::string_view found = classify_reason(in);
-      const bool vague = found == "onhold" || found == "undefined" || found == "securityerror" ||
-                         found == "systemerror" || found == "expired";
-      if (vague) r.reason_hint = r.smtp_command == "MAIL" ? "rejected" : "blocked";
+      const Reason found = classify_reason(in);
+      const bool vague = found == Reason::kOnHold || found == Reason::kUndefined ||
+                         found == Reason::kSecurityError || found == Reason::kSystemError ||
+                         found == Reason::kExpired;
+      if (vague) r.reason_hint = r.smtp_command == "MAIL" ? Reason::kRejected : Reason::kBlocked;
       continue;
     }
     const std::string_view& remote = remote_said[i - before];
     if (r.diagnostic.find("does not like recipient.") != std::string_view::npos &&
         r.diagnostic.ends_with(kHasExpired)) {
-      r.reason_hint = "onhold";
+      r.reason_hint = Reason::kOnHold;
       continue;
     }
-    std::string_view hint;
-    if (!remote.empty()) hint = reason_from_phrases(remote, kMessages);
-    if (hint.empty()) hint = reason_from_phrases(r.diagnostic, kMessages);
-    if (hint.empty()) hint = reason_from_phrases(r.diagnostic, kLdapFailures);
-    if (hint.empty() && r.diagnostic.find(kHasExpired) != std::string_view::npos) hint = "expired";
-    r.reason_hint = std::string(hint);
+    std::optional<Reason> hint;
+    if (!remote.empty()) hint = reason_for_phrases(remote, kMessages, Case::kIgnore);
+    if (!hint) hint = reason_for_phrases(r.diagnostic, kMessages, Case::kIgnore);
+    if (!hint) hint = reason_for_phrases(r.diagnostic, kLdapFailures, Case::kIgnore);
+    if (!hint && r.diagnostic.find(kHasExpired) != std::string_view::npos) hint = Reason::kExpired;
+    r.reason_hint = hint;
   }
   return out->size() > before;
 }
 
-}  // namespace group_b
+}  // namespace formats
 
-bool scan_qmail(const Message& msg, std::vector<FoundRecipient>* out) {
-  bool match = msg.headers.get("Subject") == "failure notice";
-  for (std::string_view r : msg.headers.all("Received")) {
-    if (match) break;
-    // "(qmail 12345 invoked for bounce)" / "(qmail 12345 invoked from network)"
-    if (!group_b::starts(r, "(qmail ")) continue;
-    std::size_t p = 7;
-    while (p < r.size() && is_ascii_digit(r[p])) ++p;
-    if (p == 7) continue;
-    std::string_view rest = trim(r.substr(p));
-    match = group_b::starts(rest, "invoked for bounce)") ||
-            group_b::starts(rest, "invoked from network)");
-  }
-  if (!match) return false;
-  return group_b::read_qmail_style(
-      msg, [](std::string_view line) { return group_b::starts(line, "Hi. This is the qmail"); },
+bool scan_qmail(const Message& msg, FoundList* out) {
+  return formats::read_qmail_style(
+      msg, [](std::string_view line) { return formats::starts(line, "Hi. This is the qmail"); },
       out);
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  if (h.get("Subject") == "failure notice") return true;
+  // "(qmail 12345 invoked for bounce)" / "(qmail 12345 invoked from network)"
+  return h.any_of("Received", [](std::string_view r) {
+    const std::string_view rest = formats::after_qmail_pid(r);
+    return formats::starts(rest, "invoked for bounce)") ||
+           formats::starts(rest, "invoked from network)");
+  });
+}
+
+}  // namespace
+
+const Family qmail_family{"qmail", claims, scan_qmail};
 
 }  // namespace smtp_explain

@@ -5,24 +5,22 @@
 // templates ("550 5.1.1 Mailbox does not exist" is a rule's filter, not an
 // unknown user). A vague status (X.0.0, X.1.0) gives way to the one quoted in
 // the diagnostic ("550-'5.7.1 ...'").
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
 // Sisimai's $messagesof: the error messages of SES receipt rule templates.
-constexpr group_b::ReasonPhrase kTemplates[] = {
-    {"filtered", "Mailbox does not exist"},
-    {"mesgtoobig", "Message too large"},
-    {"mailboxfull", "Mailbox full"},
-    {"contenterror", "Message content rejected"},
+constexpr formats::PhraseReason kTemplates[] = {
+    {"Mailbox does not exist", Reason::kFiltered},
+    {"Message too large", Reason::kMesgTooBig},
+    {"Mailbox full", Reason::kMailboxFull},
+    {"Message content rejected", Reason::kContentError},
 };
 
 bool is_receivingses(const Message& msg) {
-  if (!msg.headers.has("X-SES-Outgoing")) return false;
-  const std::string body = group_b::flat_body(msg);  // outlives the line views
+  const std::string_view body = msg.flat_body();
   for (std::string_view line : split_lines(body)) {
     if (line.starts_with("This message could not be delivered.")) return true;
   }
@@ -41,7 +39,7 @@ std::string quoted_status(std::string_view diagnostic) {
     const std::string_view rest = diagnostic.substr(i + 1);
     if (is_ascii_digit(rest[0]) && rest[1] == '.' && is_ascii_digit(rest[2]) && rest[3] == '.' &&
         is_ascii_digit(rest[4])) {
-      std::string st = group_b::status_in(rest);
+      std::string st = formats::status_in(rest);
       if (!st.empty()) return st;
     }
   }
@@ -50,22 +48,32 @@ std::string quoted_status(std::string_view diagnostic) {
 
 }  // namespace
 
-void refine_receivingses(const Message& msg, std::vector<FoundRecipient>* found) {
+void refine_receivingses(const Message& msg, FoundList* found) {
   if (!is_receivingses(msg)) return;
   for (FoundRecipient& r : *found) {
     if (vague_status(r.status)) {
       std::string st = quoted_status(r.diagnostic);
-      if (st.empty()) st = group_b::status_in(r.diagnostic);
+      if (st.empty()) st = formats::status_in(r.diagnostic);
       if (!st.empty() && st[0] == r.status[0]) r.status = std::move(st);
     }
     // Case-sensitive, as the templates are written.
-    for (const group_b::ReasonPhrase& t : kTemplates) {
+    for (const formats::PhraseReason& t : kTemplates) {
       if (r.diagnostic.find(t.phrase) != std::string::npos) {
-        r.reason_hint = std::string(t.reason);
+        r.reason_hint = t.reason;
         break;
       }
     }
   }
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.has("X-SES-Outgoing");
+}
+
+}  // namespace
+
+const Family receivingses_family{"ReceivingSES", claims, nullptr, refine_receivingses};
 
 }  // namespace smtp_explain

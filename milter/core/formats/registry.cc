@@ -1,43 +1,44 @@
-// The ordered table of format scanners (see formats.h). To add a family: write
-// formats/<family>.cc defining `bool scan_<family>(const Message&,
-// std::vector<FoundRecipient>*)`, declare it below and add one table line.
-// Order matters: specific families first, the generic fallback last.
-#include "formats.h"
+// The registry of families and generic readers (see family.h): families.inc
+// expanded into one ordered table.
+#include "family.h"
 
 namespace smtp_explain {
 
-// Scanners, one per file in formats/.
-bool scan_generic_text(const Message& msg, std::vector<FoundRecipient>* out);
-
-// The specific families are listed in two tables (formats/families_a.cc and
-// formats/families_b.cc), split alphabetically by Sisimai module name so two
-// people can add families without editing the same lines.
-const std::vector<FormatScanner>& family_scanners_a();
-const std::vector<FormatScanner>& family_scanners_b();
-
-const std::vector<FormatScanner>& format_scanners() {
-  static const std::vector<FormatScanner> kScanners = [] {
-    std::vector<FormatScanner> all;
-    for (const FormatScanner& s : family_scanners_a()) all.push_back(s);
-    for (const FormatScanner& s : family_scanners_b()) all.push_back(s);
-    all.push_back({"generic", scan_generic_text});  // keep last
-    return all;
-  }();
-  return kScanners;
+const std::vector<const Family*>& families() {
+  static const std::vector<const Family*> kFamilies = {
+#define SMTP_EXPLAIN_FAMILY(id) &id##_family,
+#define SMTP_EXPLAIN_GENERIC(id) &id##_family,
+#include "families.inc"
+#undef SMTP_EXPLAIN_FAMILY
+#undef SMTP_EXPLAIN_GENERIC
+  };
+  return kFamilies;
 }
 
-std::string_view run_format_scanners(const Message& msg, std::vector<FoundRecipient>* out) {
-  for (const FormatScanner& s : format_scanners()) {
+FamilySet claimed_families(const HeaderList& headers) {
+  FamilySet set;
+  const std::vector<const Family*>& all = families();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i]->claims == nullptr || all[i]->claims(headers)) set.set(i);
+  }
+  return set;
+}
+
+std::string_view run_scanners(const Message& msg, const FamilySet& candidates, FoundList* out) {
+  const std::vector<const Family*>& all = families();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!candidates.test(i) || all[i]->scan == nullptr) continue;
     const std::size_t before = out->size();
-    if (s.scan(msg, out) && out->size() > before) return s.name;
-    out->resize(before);  // a scanner that declined leaves nothing behind
+    if (all[i]->scan(msg, out) && out->size() > before) return all[i]->name;
+    out->resize(before);  // a reader that declined leaves nothing behind
   }
   return {};
 }
 
-void run_dsn_refiners(const Message& msg, std::vector<FoundRecipient>* found) {
-  for (const FormatScanner& s : format_scanners()) {
-    if (s.refine_dsn != nullptr) s.refine_dsn(msg, found);
+void run_refiners(const Message& msg, const FamilySet& candidates, FoundList* found) {
+  const std::vector<const Family*>& all = families();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (candidates.test(i) && all[i]->refine != nullptr) all[i]->refine(msg, found);
   }
 }
 

@@ -5,8 +5,7 @@
 // diagnostic when there is one ("550 5.1.1 ..."; a bare "550" is 5.0.0), the
 // text's "... in RCPT TO" names the failed command, and an "expired" action is
 // the expired reason.
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -61,11 +60,10 @@ bool is_dsn_field(std::string_view line) {
 
 }  // namespace
 
-void refine_sendgrid(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!is_sendgrid(msg.headers)) return;
+void refine_sendgrid(const Message& msg, FoundList* found) {
   std::string command;
   bool reading = false;
-  const std::string body = group_b::flat_body(msg);  // outlives the line views
+  const std::string_view body = msg.flat_body();
   for (std::string_view line : split_lines(body)) {
     if (!reading) {
       reading = line.starts_with("This is an automatically generated message from SendGrid.");
@@ -76,12 +74,14 @@ void refine_sendgrid(const Message& msg, std::vector<FoundRecipient>* found) {
   }
   for (FoundRecipient& r : *found) {
     if (const char cls = reply_class(r.diagnostic); cls != 0) {
-      std::string st = group_b::status_in(r.diagnostic);
+      std::string st = formats::status_in(r.diagnostic);
       r.status = st.empty() ? std::string(1, cls) + ".0.0" : std::move(st);
     }
-    if (r.action == "expired") r.reason_hint = "expired";
+    if (r.action == "expired") r.reason_hint = Reason::kExpired;
     if (r.smtp_command.empty()) r.smtp_command = command;
   }
 }
+
+const Family sendgrid_family{"SendGrid", is_sendgrid, nullptr, refine_sendgrid};
 
 }  // namespace smtp_explain

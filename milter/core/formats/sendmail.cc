@@ -10,9 +10,7 @@
 // Recipients come from the delivery-status fields (Sendmail always writes
 // them), so there is no text scanner for this family.
 #include "code_scan.h"
-#include "formats.h"
-#include "group_b_helpers.h"
-#include "scanner_text.h"
+#include "family_text.h"
 #include "smtp_explain/codes.h"
 #include "text_util.h"
 
@@ -32,25 +30,25 @@ Transcript read_transcript(std::string_view text) {
   bool session_error = false;
   for (std::string_view line : split_lines(text)) {
     if (!reading) {
-      reading = group_b::starts(line, "   ----- Transcript of session follows -----");
+      reading = formats::starts(line, "   ----- Transcript of session follows -----");
       continue;
     }
     if (line.empty() || line.front() == ' ') continue;
-    if (group_b::starts(line, ">>> ")) {
+    if (formats::starts(line, ">>> ")) {
       std::string_view cmd = trim(line.substr(4)).substr(0, 4);
       bool word = cmd.size() == 4;
       for (char c : cmd) word &= c >= 'A' && c <= 'Z';
       if (word) t.command = std::string(cmd);
       continue;
     }
-    if (group_b::starts(line, "<<< ")) {
+    if (formats::starts(line, "<<< ")) {
       std::string reply(trim(line.substr(4)));
       bool seen = false;
       for (const std::string& r : t.replies) seen |= r == reply;
       if (!seen && !reply.empty()) t.replies.push_back(std::move(reply));
       continue;
     }
-    if (group_b::starts(line, "... while talking to ")) {
+    if (formats::starts(line, "... while talking to ")) {
       // A new session: the replies of an earlier host (tried first, then
       // given up on) are not this failure's.
       t.replies.clear();
@@ -82,7 +80,7 @@ Transcript read_transcript(std::string_view text) {
         continue;
       }
     }
-    if (group_b::starts(line, "Message: ") || group_b::starts(line, "Warning: ")) {
+    if (formats::starts(line, "Message: ") || formats::starts(line, "Warning: ")) {
       t.other_diagnostic += ' ';
       t.other_diagnostic += line;
     }
@@ -93,13 +91,8 @@ Transcript read_transcript(std::string_view text) {
 
 }  // namespace
 
-void refine_sendmail(const Message& msg, std::vector<FoundRecipient>* found) {
-  std::string_view subject = msg.headers.get("Subject");
-  if (!subject.ends_with("see transcript for details") && !group_b::starts(subject, "Warning: ")) {
-    return;
-  }
-  if (msg.headers.has("X-AOL-IP")) return;
-  const Transcript t = read_transcript(error_part(msg.text));
+void refine_sendmail(const Message& msg, FoundList* found) {
+  const Transcript t = read_transcript(msg.error_text);
   std::string replies;
   for (const std::string& r : t.replies) {
     if (!replies.empty()) replies += ' ';
@@ -109,7 +102,7 @@ void refine_sendmail(const Message& msg, std::vector<FoundRecipient>* found) {
     if (r.smtp_command.empty()) r.smtp_command = t.command;
     if (r.smtp_command.empty() && !t.replies.empty()) r.smtp_command = "EHLO";
     if (!t.other_diagnostic.empty() &&
-        (trim(r.diagnostic).empty() || scanner_text::is_only_digits(r.diagnostic))) {
+        (trim(r.diagnostic).empty() || formats::is_only_digits(r.diagnostic))) {
       r.diagnostic = t.other_diagnostic;
     }
     if (replies.size() > r.diagnostic.size()) r.diagnostic = replies;
@@ -117,7 +110,19 @@ void refine_sendmail(const Message& msg, std::vector<FoundRecipient>* found) {
       r.status = t.other_status;
     }
   }
-  group_b::hint_local_delivery_errors(msg, found);
+  formats::hint_local_delivery_errors(msg, found);
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  const std::string_view subject = h.get("Subject");
+  return (subject.ends_with("see transcript for details") || subject.starts_with("Warning: ")) &&
+         !h.has("X-AOL-IP");
+}
+
+}  // namespace
+
+const Family sendmail_family{"Sendmail", claims, nullptr, refine_sendmail};
 
 }  // namespace smtp_explain

@@ -9,30 +9,26 @@
 //   Failed to send to identified host,
 //   kijitora@example.com: [192.0.2.5], 550 kijitora@example.com... No such user
 // and RFC 3464-like fields after it.
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 
-bool scan_surfcontrol(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!msg.headers.has("X-SEF-Processed")) return false;
-  if (msg.headers.get("X-Mailer") != "SurfControl E-mail Filter") return false;
-
-  const std::string body = group_b::flat_body(msg);
+bool scan_surfcontrol(const Message& msg, FoundList* out) {
+  const std::string_view body = msg.flat_body();
   const std::size_t before = out->size();
   bool reading = false;
   bool in_diag = false;
   for (std::string_view line : split_lines(error_part(body))) {
     if (!reading) {
-      reading = group_b::starts(line, "Your message could not be sent.");
+      reading = formats::starts(line, "Your message could not be sent.");
       continue;
     }
     if (line.empty()) continue;
-    if (group_b::starts(line, "Addressed To:")) {
+    if (formats::starts(line, "Addressed To:")) {
       std::string_view a = trim(line.substr(13));
       if (a.find('@') != std::string_view::npos && a.find(' ') == std::string_view::npos) {
-        out->push_back(group_b::recipient_at(a));
+        out->push_back(formats::recipient_at(a));
       }
       in_diag = false;
       continue;
@@ -75,9 +71,19 @@ bool scan_surfcontrol(const Message& msg, std::vector<FoundRecipient>* out) {
     }
   }
   for (std::size_t i = before; i < out->size(); ++i) {
-    (*out)[i].diagnostic = group_b::sweep((*out)[i].diagnostic);
+    (*out)[i].diagnostic = formats::sweep((*out)[i].diagnostic);
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.has("X-SEF-Processed") && h.get("X-Mailer") == "SurfControl E-mail Filter";
+}
+
+}  // namespace
+
+const Family surfcontrol_family{"SurfControl", claims, scan_surfcontrol};
 
 }  // namespace smtp_explain

@@ -7,8 +7,7 @@
 //   550 <kijitora@example.org>... User unknown
 //      ----- Unsent message follows -----
 // The n-th ">>>" command and "<<<" reply belong to the n-th recipient line.
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -41,15 +40,10 @@ bool recipient_line(std::string_view line, std::string_view* addr, std::string_v
 
 }  // namespace
 
-bool scan_v5sendmail(const Message& msg, std::vector<FoundRecipient>* out) {
-  std::string_view subject = msg.headers.get("Subject");
-  if (!group_b::starts(subject, "Returned mail: ") || subject.size() < 16 || subject[15] < 'A' ||
-      subject[15] > 'Z') {
-    return false;
-  }
-  std::string_view error = group_b::cut_before_line(msg.text, "----- Unsent message follows -----");
+bool scan_v5sendmail(const Message& msg, FoundList* out) {
+  std::string_view error = formats::cut_before_line(msg.text, "----- Unsent message follows -----");
   if (error.size() == msg.text.size()) {
-    error = group_b::cut_before_line(msg.text, "----- No message was collected -----");
+    error = formats::cut_before_line(msg.text, "----- No message was collected -----");
   }
   if (error.size() == msg.text.size()) return false;  // Sisimai needs the original
 
@@ -69,19 +63,19 @@ bool scan_v5sendmail(const Message& msg, std::vector<FoundRecipient>* out) {
     const std::size_t index = out->size() - before;
     std::string_view addr, text;
     if (recipient_line(line, &addr, &text)) {
-      FoundRecipient r = group_b::recipient_at(addr);
+      FoundRecipient r = formats::recipient_at(addr);
       r.diagnostic = std::string(text);
       if (index < responses.size() && !responses[index].empty()) {
         r.diagnostic += ": " + responses[index];
       }
       out->push_back(std::move(r));
-    } else if (group_b::starts(line, ">>>")) {
+    } else if (formats::starts(line, ">>>")) {
       std::string_view cmd = trim(line.substr(3)).substr(0, 4);
       if (is_upper_word(cmd)) {
         if (commands.size() <= index) commands.resize(index + 1);
         commands[index] = std::string(cmd);
       }
-    } else if (group_b::starts(line, "<<< ")) {
+    } else if (formats::starts(line, "<<< ")) {
       if (responses.size() <= index) responses.resize(index + 1);
       responses[index] = std::string(trim(line.substr(4)));
     } else if (!session_error) {
@@ -105,14 +99,14 @@ bool scan_v5sendmail(const Message& msg, std::vector<FoundRecipient>* out) {
     std::string_view to = first_address(msg.original_headers.get("To"));
     if (to.empty()) {
       for (std::string_view line : split_lines(msg.text.substr(error.size()))) {
-        if (group_b::starts(line, "To:")) {
+        if (formats::starts(line, "To:")) {
           to = first_address(line);
           break;
         }
       }
     }
     if (to.empty()) return false;
-    out->push_back(group_b::recipient_at(to));
+    out->push_back(formats::recipient_at(to));
   }
   for (std::size_t i = before; i < out->size(); ++i) {
     FoundRecipient& r = (*out)[i];
@@ -124,9 +118,21 @@ bool scan_v5sendmail(const Message& msg, std::vector<FoundRecipient>* out) {
                      : index < responses.size() ? responses[index]
                                                 : std::string();
     }
-    r.diagnostic = group_b::sweep(r.diagnostic);
+    r.diagnostic = formats::sweep(r.diagnostic);
   }
   return true;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  const std::string_view subject = h.get("Subject");
+  return subject.starts_with("Returned mail: ") && subject.size() >= 16 && subject[15] >= 'A' &&
+         subject[15] <= 'Z';
+}
+
+}  // namespace
+
+const Family v5sendmail_family{"V5sendmail", claims, scan_v5sendmail};
 
 }  // namespace smtp_explain

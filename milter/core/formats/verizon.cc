@@ -8,24 +8,22 @@
 //     Message could not be delivered to mobile.
 //     To: 0000000000@vzwpix.com
 //     Error: No valid recipients for this MM
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_b::ReasonPhrase kSmsReasons[] = {
-    {"userunknown", "550 - Requested action not taken: no such user here"},
+constexpr formats::PhraseReason kSmsReasons[] = {
+    {"550 - Requested action not taken: no such user here", Reason::kUserUnknown},
 };
-constexpr group_b::ReasonPhrase kMmsReasons[] = {
-    {"userunknown", "No valid recipients for this MM"},
+constexpr formats::PhraseReason kMmsReasons[] = {
+    {"No valid recipients for this MM", Reason::kUserUnknown},
 };
 
 }  // namespace
 
-bool scan_verizon(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!group_b::received_contains(msg, ".vtext.com (")) return false;
+bool scan_verizon(const Message& msg, FoundList* out) {
   const std::string from = clean_address(first_address(msg.headers.get("From")));
   const bool sms = from == "post_master@vtext.com";
   const bool mms = from.starts_with("sysadmin@") && from.ends_with(".vzwpix.com");
@@ -34,18 +32,18 @@ bool scan_verizon(const Message& msg, std::vector<FoundRecipient>* out) {
   const std::size_t before = out->size();
   bool reading = false;
   std::string pending;  // an MMS "Error:" line not yet given to a recipient
-  for (std::string_view line : split_lines(error_part(msg.text))) {
+  for (std::string_view line : split_lines(msg.error_text)) {
     if (!reading) {
       reading =
-          sms ? (group_b::starts(line, "Error:") && line.size() > 6 && is_space_or_tab(line[6]))
-              : group_b::starts(line, "Message could not be delivered to mobile");
+          sms ? (formats::starts(line, "Error:") && line.size() > 6 && is_space_or_tab(line[6]))
+              : formats::starts(line, "Message could not be delivered to mobile");
       continue;
     }
     if (line.empty()) continue;
     if (sms) {
       std::string_view t = line;
-      if (is_space_or_tab(t.front()) && group_b::starts(trim(t), "RCPT TO: ")) {
-        out->push_back(group_b::recipient_at(trim(trim(t).substr(9))));
+      if (is_space_or_tab(t.front()) && formats::starts(trim(t), "RCPT TO: ")) {
+        out->push_back(formats::recipient_at(trim(trim(t).substr(9))));
         out->back().smtp_command = "RCPT";
         continue;
       }
@@ -56,17 +54,17 @@ bool scan_verizon(const Message& msg, std::vector<FoundRecipient>* out) {
         out->back().diagnostic = std::string(line);
       }
     } else {
-      if (group_b::starts(line, "To:") && line.size() > 3 && is_space_or_tab(line[3])) {
+      if (formats::starts(line, "To:") && line.size() > 3 && is_space_or_tab(line[3])) {
         std::string_view a = first_address(line.substr(3));
         if (!a.empty()) {
-          out->push_back(group_b::recipient_at(a));
+          out->push_back(formats::recipient_at(a));
           out->back().diagnostic = std::move(pending);
           pending.clear();
         }
         continue;
       }
       // The error usually comes before the "To:" line it belongs to.
-      if (group_b::starts(line, "Error:") && line.size() > 6 && is_space_or_tab(line[6])) {
+      if (formats::starts(line, "Error:") && line.size() > 6 && is_space_or_tab(line[6])) {
         if (out->size() > before && out->back().diagnostic.empty()) {
           out->back().diagnostic = std::string(line);
         } else {
@@ -77,11 +75,25 @@ bool scan_verizon(const Message& msg, std::vector<FoundRecipient>* out) {
   }
   for (std::size_t i = before; i < out->size(); ++i) {
     FoundRecipient& r = (*out)[i];
-    r.diagnostic = group_b::sweep(r.diagnostic);
-    r.reason_hint = group_b::reason_from_phrases(
-        r.diagnostic, sms ? std::span(kSmsReasons) : std::span(kMmsReasons));
+    r.diagnostic = formats::sweep(r.diagnostic);
+    r.reason_hint = formats::reason_for_phrases(
+        r.diagnostic, sms ? std::span(kSmsReasons) : std::span(kMmsReasons),
+        formats::Case::kIgnore);
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  if (!formats::received_contains(h, ".vtext.com (")) return false;
+  const std::string from = clean_address(first_address(h.get("From")));
+  return from == "post_master@vtext.com" ||
+         (from.starts_with("sysadmin@") && from.ends_with(".vzwpix.com"));
+}
+
+}  // namespace
+
+const Family verizon_family{"Verizon", claims, scan_verizon};
 
 }  // namespace smtp_explain

@@ -4,8 +4,7 @@
 //   The original message was received at Thu, 29 Apr 2010 23:34:45 +0900
 //   kijitora@example.jp [User unknown]
 //   Received: from 192.0.2.1 ... (the returned original starts here)
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -26,15 +25,12 @@ std::string_view before_original(std::string_view text) {
 
 }  // namespace
 
-bool scan_x1(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!group_b::starts(msg.headers.get("Subject"), "Returned Mail: ")) return false;
-  if (msg.headers.get("From").find("Mail Deliver System") == std::string_view::npos) return false;
-
+bool scan_x1(const Message& msg, FoundList* out) {
   const std::size_t before = out->size();
   bool reading = false;
   for (std::string_view line : split_lines(before_original(msg.text))) {
     if (!reading) {
-      reading = group_b::starts(line, "The original message was received at ");
+      reading = formats::starts(line, "The original message was received at ");
       continue;
     }
     // kijitora@example.jp [User unknown]
@@ -45,11 +41,22 @@ bool scan_x1(const Message& msg, std::vector<FoundRecipient>* out) {
     }
     std::size_t open = line.find('[', sp);
     if (open == std::string_view::npos || !trim(line.substr(sp, open - sp)).empty()) continue;
-    FoundRecipient r = group_b::recipient_at(line.substr(0, sp));
-    r.diagnostic = group_b::sweep(line.substr(open + 1, line.size() - open - 2));
+    FoundRecipient r = formats::recipient_at(line.substr(0, sp));
+    r.diagnostic = formats::sweep(line.substr(open + 1, line.size() - open - 2));
     out->push_back(std::move(r));
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.get("Subject").starts_with("Returned Mail: ") &&
+         h.get("From").find("Mail Deliver System") != std::string_view::npos;
+}
+
+}  // namespace
+
+const Family x1_family{"X1", claims, scan_x1};
 
 }  // namespace smtp_explain

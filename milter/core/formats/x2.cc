@@ -5,33 +5,25 @@
 //   <kijitora@example.com>:
 //   Sorry, no mailbox here by that name. (#5.1.1)
 //   --- Original message follows.
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 
-bool scan_x2(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (msg.headers.get("From").find("MAILER-DAEMON@") == std::string_view::npos) return false;
-  std::string_view subject = msg.headers.get("Subject");
-  if (!group_b::starts(subject, "Delivery failure") &&
-      !group_b::starts(subject, "failure delivery") &&
-      !group_b::starts(subject, "failed delivery")) {
-    return false;
-  }
+bool scan_x2(const Message& msg, FoundList* out) {
   const std::string_view error =
-      group_b::cut_before_line(msg.text, "--- Original message follows.", false);
+      formats::cut_before_line(msg.text, "--- Original message follows.", false);
   const std::size_t before = out->size();
   bool reading = false;
   for (std::string_view line : split_lines(error)) {
     if (!reading) {
-      reading = group_b::starts(line, "Unable to deliver message to the following address");
+      reading = formats::starts(line, "Unable to deliver message to the following address");
       continue;
     }
     if (line.empty()) continue;
     if (line.size() > 3 && line.front() == '<' && line.ends_with(">:") &&
         line.find(' ') == std::string_view::npos && line.find('@') != std::string_view::npos) {
-      out->push_back(group_b::recipient_at(line.substr(1, line.size() - 3)));
+      out->push_back(formats::recipient_at(line.substr(1, line.size() - 3)));
       continue;
     }
     if (out->size() == before) continue;
@@ -39,9 +31,22 @@ bool scan_x2(const Message& msg, std::vector<FoundRecipient>* out) {
     out->back().diagnostic += line;
   }
   for (std::size_t i = before; i < out->size(); ++i) {
-    (*out)[i].diagnostic = group_b::sweep((*out)[i].diagnostic);
+    (*out)[i].diagnostic = formats::sweep((*out)[i].diagnostic);
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  if (h.get("From").find("MAILER-DAEMON@") == std::string_view::npos) return false;
+  const std::string_view subject = h.get("Subject");
+  return subject.starts_with("Delivery failure") || subject.starts_with("failure delivery") ||
+         subject.starts_with("failed delivery");
+}
+
+}  // namespace
+
+const Family x2_family{"X2", claims, scan_x2};
 
 }  // namespace smtp_explain

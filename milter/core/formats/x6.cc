@@ -5,8 +5,7 @@
 //   SMTP Server <mx.example.jp> rejected recipient <kijitora@example.jp>
 //     (Error following RCPT command). It responded as follows: [550 5.1.1 ...]
 //   The attachment contains the original mail headers.
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -48,12 +47,9 @@ std::string_view command_word(std::string_view text) {
 
 }  // namespace
 
-bool scan_x6(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!group_b::starts(msg.headers.get("Subject"), "There was an error sending your mail")) {
-    return false;
-  }
+bool scan_x6(const Message& msg, FoundList* out) {
   const std::string_view error =
-      group_b::cut_before_line(msg.text, "The attachment contains the original mail headers");
+      formats::cut_before_line(msg.text, "The attachment contains the original mail headers");
   const std::size_t before = out->size();
   bool reading = false;
   for (std::string_view line : split_lines(error)) {
@@ -61,18 +57,28 @@ bool scan_x6(const Message& msg, std::vector<FoundRecipient>* out) {
       // "1 error(s):"
       std::size_t i = 0;
       while (i < line.size() && is_ascii_digit(line[i])) ++i;
-      reading = i > 0 && group_b::starts(trim(line.substr(i)), "error(s):");
+      reading = i > 0 && formats::starts(trim(line.substr(i)), "error(s):");
       continue;
     }
     if (line.empty()) continue;
     std::string_view addr = line_address(line);
     if (addr.empty()) continue;
-    FoundRecipient r = group_b::recipient_at(addr);
+    FoundRecipient r = formats::recipient_at(addr);
     r.smtp_command = std::string(command_word(line));
-    r.diagnostic = group_b::sweep(line);
+    r.diagnostic = formats::sweep(line);
     out->push_back(std::move(r));
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.get("Subject").starts_with("There was an error sending your mail");
+}
+
+}  // namespace
+
+const Family x6_family{"X6", claims, scan_x6};
 
 }  // namespace smtp_explain

@@ -4,8 +4,7 @@
 //   <kijitora@example.org>:
 //   Remote host said: 550 5.1.1 <kijitora@example.org>... User Unknown [RCPT_TO]
 //   --- Below this line is a copy of the message.
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -25,16 +24,14 @@ std::string bracket_command(std::string_view line) {
 
 }  // namespace
 
-bool scan_yahoo(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (msg.headers.get("X-YMailISG").empty()) return false;
-
+bool scan_yahoo(const Message& msg, FoundList* out) {
   const std::string_view error =
-      group_b::cut_before_line(msg.text, "--- Below this line is a copy of the message.", false);
+      formats::cut_before_line(msg.text, "--- Below this line is a copy of the message.", false);
   const std::size_t before = out->size();
   bool reading = false;
   for (std::string_view line : split_lines(error)) {
     if (!reading) {
-      reading = group_b::starts(line, "Sorry, we were unable to deliver your message");
+      reading = formats::starts(line, "Sorry, we were unable to deliver your message");
       continue;
     }
     if (line.empty()) continue;
@@ -42,12 +39,12 @@ bool scan_yahoo(const Message& msg, std::vector<FoundRecipient>* out) {
     while (!t.empty() && is_space_or_tab(t.back())) t.remove_suffix(1);
     if (t.size() > 4 && t.front() == '<' && t.ends_with(">:") &&
         t.find('@') != std::string_view::npos) {
-      out->push_back(group_b::recipient_at(t.substr(1, t.size() - 3)));
+      out->push_back(formats::recipient_at(t.substr(1, t.size() - 3)));
       continue;
     }
     if (out->size() == before) continue;
     FoundRecipient& r = out->back();
-    if (group_b::starts(line, "Remote host said:")) {
+    if (formats::starts(line, "Remote host said:")) {
       r.diagnostic = std::string(line);
       if (std::string c = bracket_command(line); !c.empty()) r.smtp_command = c;
     } else if (r.diagnostic == "Remote host said:") {
@@ -63,12 +60,22 @@ bool scan_yahoo(const Message& msg, std::vector<FoundRecipient>* out) {
   }
   for (std::size_t i = before; i < out->size(); ++i) {
     FoundRecipient& r = (*out)[i];
-    r.diagnostic = group_b::sweep(r.diagnostic);
-    if (r.smtp_command.empty() && !group_b::angle_address(r.diagnostic).empty()) {
+    r.diagnostic = formats::sweep(r.diagnostic);
+    if (r.smtp_command.empty() && !formats::first_angle_address(r.diagnostic).empty()) {
       r.smtp_command = "RCPT";
     }
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return !h.get("X-YMailISG").empty();
+}
+
+}  // namespace
+
+const Family yahoo_family{"Yahoo", claims, scan_yahoo};
 
 }  // namespace smtp_explain

@@ -5,8 +5,7 @@
 //   5.1.1 <kijitora@example.jp>... User Unknown (in reply to RCPT TO
 //   command)
 // and the commands are handed to the DSN's recipients in order.
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -40,14 +39,10 @@ std::string_view command_of(std::string_view line) {
 
 }  // namespace
 
-void refine_yandex(const Message& msg, std::vector<FoundRecipient>* found) {
-  if (!msg.headers.has("X-Yandex-Uniq") ||
-      trim(msg.headers.get("From")) != "mailer-daemon@yandex.ru") {
-    return;
-  }
+void refine_yandex(const Message& msg, FoundList* found) {
   std::vector<std::string_view> commands;
   bool reading = false;
-  for (std::string_view line : split_lines(error_part(msg.text))) {
+  for (std::string_view line : split_lines(msg.error_text)) {
     if (!reading) {
       reading = line.starts_with("This is the mail system at host yandex.ru.");
       continue;
@@ -59,5 +54,15 @@ void refine_yandex(const Message& msg, std::vector<FoundRecipient>* found) {
     if (r.smtp_command.empty()) r.smtp_command = std::string(commands[i]);
   }
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.has("X-Yandex-Uniq") && trim(h.get("From")) == "mailer-daemon@yandex.ru";
+}
+
+}  // namespace
+
+const Family yandex_family{"Yandex", claims, nullptr, refine_yandex};
 
 }  // namespace smtp_explain

@@ -5,16 +5,15 @@
 //   kijitora@example.org Invalid Address, ERROR_CODE :550, ERROR_CODE :Requested action ...
 // or "[Status: Error, Address: <kijitora@example.org>, ResponseCode 421, ...]".
 // A line ending in '=' is quoted-printable soft break that the next line continues.
-#include "formats.h"
-#include "group_b_helpers.h"
+#include "family_text.h"
 #include "smtp_explain/codes.h"
 #include "text_util.h"
 
 namespace smtp_explain {
 namespace {
 
-constexpr group_b::ReasonPhrase kReasons[] = {
-    {"expired", "Host not reachable"},
+constexpr formats::PhraseReason kReasons[] = {
+    {"Host not reachable", Reason::kExpired},
 };
 
 // The code after "ERROR_CODE :" or "ResponseCode ", if it is a reply code.
@@ -30,19 +29,17 @@ std::string zoho_reply(std::string_view diag) {
 
 }  // namespace
 
-bool scan_zoho(const Message& msg, std::vector<FoundRecipient>* out) {
-  if (!msg.headers.has("X-ZohoMail")) return false;
-
+bool scan_zoho(const Message& msg, FoundList* out) {
   const std::string_view error =
-      group_b::cut_before_line(msg.text, "Received:from mail.zoho.com by mx.zohomail.com", false);
+      formats::cut_before_line(msg.text, "Received:from mail.zoho.com by mx.zohomail.com", false);
   const std::string_view error2 =
-      group_b::cut_before_line(error, "Received: from mail.zoho.com by mx.zohomail.com", false);
+      formats::cut_before_line(error, "Received: from mail.zoho.com by mx.zohomail.com", false);
   const std::size_t before = out->size();
   bool reading = false;
   bool soft_break = false;
   for (std::string_view line : split_lines(error_part(error2))) {
     if (!reading) {
-      reading = group_b::starts(line, "This message was created automatically by mail delivery");
+      reading = formats::starts(line, "This message was created automatically by mail delivery");
       continue;
     }
     if (line.empty()) continue;
@@ -50,7 +47,7 @@ bool scan_zoho(const Message& msg, std::vector<FoundRecipient>* out) {
     std::string_view word = line.substr(0, sp);
     if (sp != std::string_view::npos && word.find('@') != std::string_view::npos &&
         word.find('<') == std::string_view::npos && !trim(line.substr(sp)).empty()) {
-      FoundRecipient r = group_b::recipient_at(word);
+      FoundRecipient r = formats::recipient_at(word);
       std::string_view diag = trim(line.substr(sp));
       soft_break = diag.ends_with('=');
       if (soft_break) diag.remove_suffix(1);
@@ -58,10 +55,10 @@ bool scan_zoho(const Message& msg, std::vector<FoundRecipient>* out) {
       out->push_back(std::move(r));
       continue;
     }
-    if (group_b::starts(line, "[Status: ")) {
-      std::string_view a = group_b::angle_address(line);
+    if (formats::starts(line, "[Status: ")) {
+      std::string_view a = formats::first_angle_address(line);
       if (!a.empty()) {
-        FoundRecipient r = group_b::recipient_at(a);
+        FoundRecipient r = formats::recipient_at(a);
         r.diagnostic = std::string(line);
         out->push_back(std::move(r));
         continue;
@@ -76,11 +73,21 @@ bool scan_zoho(const Message& msg, std::vector<FoundRecipient>* out) {
   }
   for (std::size_t i = before; i < out->size(); ++i) {
     FoundRecipient& r = (*out)[i];
-    r.diagnostic = group_b::sweep(r.diagnostic);
+    r.diagnostic = formats::sweep(r.diagnostic);
     r.reply_code = zoho_reply(r.diagnostic);
-    r.reason_hint = group_b::reason_from_phrases(r.diagnostic, kReasons);
+    r.reason_hint = formats::reason_for_phrases(r.diagnostic, kReasons, formats::Case::kIgnore);
   }
   return out->size() > before;
 }
+
+namespace {
+
+bool claims(const HeaderList& h) {
+  return h.has("X-ZohoMail");
+}
+
+}  // namespace
+
+const Family zoho_family{"Zoho", claims, scan_zoho};
 
 }  // namespace smtp_explain
