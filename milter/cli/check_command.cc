@@ -1,15 +1,21 @@
-// `smtp-explain check FILE...`: each message parsed as the milter would, with
-// its recipients, explanations and the exact headers the milter would add.
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+// `smtp-explain check PATH...`: each message parsed as the milter would, with
+// its recipients, explanations and the exact headers the milter would add; the
+// messages of files, mbox files, Maildirs and directories (mailbox.h), or their
+// summary (audit_summary.h).
+#include <unistd.h>
+
+#include <iostream>
 #include <istream>
 #include <ostream>
 
+#include "audit_summary.h"
 #include "commands.h"
 #include "json_report.h"
+#include "mailbox.h"
 #include "message_feed.h"
+#include "progress.h"
 #include "smtp_explain/annotator.h"
+#include "smtp_explain/providers.h"
 
 using namespace smtp_explain;
 
@@ -58,6 +64,42 @@ void print_human(const std::string& file, const Checked& c, const Catalog& catal
   }
 }
 
+// A message's place in its mbox, for its JSON object: "message" (1-based) and
+// "offset" (of its "From " line), when it came from an mbox of several.
+nlohmann::json with_position(nlohmann::json j, const MessageName& name) {
+  if (name.index > 0) {
+    j["message"] = name.index;
+    j["offset"] = name.offset;
+  }
+  return j;
+}
+
+// An unreadable file, directory or message: a JSON line in the stream of
+// per-message objects, otherwise a line on standard error.
+void report_unreadable(const MailItem& item, bool json_stream, std::ostream& out,
+                       std::ostream& err) {
+  if (json_stream) {
+    out << json_line(with_position(
+               {{"file", item.name.file}, {"error", "cannot read: " + item.error}}, item.name))
+        << std::endl;
+  } else {
+    err << "smtp-explain: " << item.name.display() << ": cannot read: " << item.error << "\n";
+  }
+}
+
+// The progress line: on standard error when it is a terminal, for a summary
+// or when the per-message output does not go to a terminal as well.
+ProgressLine progress_line(const CliOptions& options, const Catalog& catalog,
+                           const std::ostream& out, const std::ostream& err) {
+  const bool err_tty = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
+  const bool out_tty = &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
+  ProgressLine::Labels labels{catalog.text("audit.progress.messages", options.lang),
+                              catalog.text("audit.progress.bounces", options.lang),
+                              catalog.text("audit.progress.per_second", options.lang)};
+  return ProgressLine(std::cerr, err_tty && (options.summary || !out_tty), std::move(labels),
+                      terminal_columns(STDERR_FILENO));
+}
+
 }  // namespace
 
 int run_check(const CliOptions& options, std::istream& stdin_stream, std::ostream& out,
@@ -75,35 +117,49 @@ int run_check(const CliOptions& options, std::istream& stdin_stream, std::ostrea
   AnnotatorOptions annotator_options;
   annotator_options.language = options.lang;
   const Annotator annotator(catalog, ProviderRules::builtin(), annotator_options);
+  AuditSummary summary(options.top);
+  ProgressLine progress = progress_line(options, *catalog, out, err);
+  MailWalker walker(options.arguments, stdin_stream);
   int status = 0;
-  for (const std::string& file : options.arguments) {
-    std::ifstream stream;
-    std::istream* in = &stdin_stream;
-    if (file != "-") {
-      stream.open(file, std::ios::binary);
-      in = &stream;
-    }
-    bool read_error = !*in;
-    std::string why = read_error ? std::strerror(errno) : "";
+  for (MailItem item; walker.next(&item);) {
     Checked c;
-    if (!read_error) {
-      errno = 0;
-      c = feed_message(*in, annotator, &read_error);
-      if (read_error) why = errno != 0 ? std::strerror(errno) : "read error";
+    if (item.message != nullptr) {
+      bool read_error = false;
+      c = feed_message(*item.message, annotator, &read_error);
+      walker.finish(&item);
     }
-    if (read_error) {
+    if (!item.error.empty()) {
       status = 1;
-      if (options.json) {
-        out << json_line({{"file", file}, {"error", "cannot read: " + why}}) << "\n";
-      } else {
-        err << "smtp-explain: " << file << ": cannot read: " << why << "\n";
-      }
+      summary.add_unreadable();
+      progress.clear();
+      report_unreadable(item, options.json && !options.summary, out, err);
       continue;
     }
-    if (options.json) {
-      out << json_line(report_json(file, c.report, c.texts, c.headers)) << "\n";
+    if (item.empty_file) {
+      summary.add_empty_file();
+      if (!options.json && !options.summary)
+        out << item.name.file << ": " << catalog->text("audit.empty", options.lang) << "\n";
+      continue;
+    }
+    summary.add(c.report);
+    if (options.summary) {
+      // printed at the end
+    } else if (options.json) {
+      out << json_line(with_position(report_json(item.name.file, c.report, c.texts, c.headers),
+                                     item.name))
+          << std::endl;  // one line per message, as it is read
     } else {
-      print_human(file, c, *catalog, options.lang, out);
+      print_human(item.name.display(), c, *catalog, options.lang, out);
+    }
+    progress.update(summary.messages(), summary.bounces(), walker.bytes_read(), item.name.file);
+  }
+  progress.clear();
+  if (options.summary) {
+    summary.set_input(walker.files_read(), walker.bytes_read());
+    if (options.json) {
+      out << json_line(summary.to_json()) << "\n";
+    } else {
+      summary.print(out, *catalog, options.lang);
     }
   }
   return status;

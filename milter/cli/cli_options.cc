@@ -22,6 +22,15 @@ bool take_value(const std::vector<std::string>& args, std::size_t* i, std::strin
   return true;
 }
 
+// --top N: 1 to kMaxTop rows per table.
+constexpr std::size_t kMaxTop = 1000;
+bool parse_top(const std::string& s, std::size_t* out) {
+  if (s.empty() || s.size() > 4 || s.find_first_not_of("0123456789") != std::string::npos)
+    return false;
+  *out = std::stoul(s);
+  return *out >= 1 && *out <= kMaxTop;
+}
+
 bool is_option(const std::string& a, std::string_view name) {
   return a == name ||
          (a.size() > name.size() && a.compare(0, name.size(), name) == 0 && a[name.size()] == '=');
@@ -53,6 +62,15 @@ bool parse_cli_options(const std::vector<std::string>& args, CliOptions* out, st
       if (!take_value(args, &i, a == "-l" ? "-l" : "--lang", &o.lang, error)) return false;
     } else if (is_option(a, "--catalog")) {
       if (!take_value(args, &i, "--catalog", &o.catalog_path, error)) return false;
+    } else if (a == "--summary") {
+      o.summary = true;
+    } else if (is_option(a, "--top")) {
+      std::string n;
+      if (!take_value(args, &i, "--top", &n, error)) return false;
+      if (!parse_top(n, &o.top)) {
+        *error = "--top needs a number from 1 to " + std::to_string(kMaxTop);
+        return false;
+      }
     } else if (o.command == "compare") {
       o.arguments.push_back(a);  // compare parses its own options
     } else {
@@ -61,6 +79,10 @@ bool parse_cli_options(const std::vector<std::string>& args, CliOptions* out, st
     }
   }
   if (o.command.empty()) o.command = "explain";
+  if (o.command != "check" && (o.summary || o.top != CliOptions{}.top)) {
+    *error = "--summary and --top are options of check";
+    return false;
+  }
   *out = std::move(o);
   return true;
 }
@@ -86,28 +108,39 @@ std::shared_ptr<const smtp_explain::Catalog> catalog_for(const CliOptions& optio
 
 const char* cli_usage() {
   return R"(usage: smtp-explain [OPTIONS] CODE
-       smtp-explain check [OPTIONS] FILE...
+       smtp-explain check [OPTIONS] [--summary [--top N]] PATH...
        smtp-explain compare CODE CODE [--lang L] [--json]
 
 Explains SMTP reply codes and enhanced status codes in plain language, and
 checks bounce messages the way the smtp-explain milter does.
 
   CODE            552, 5.2.2, "550 5.1.1", 550-5.1.1 or X.2.2
-  check FILE...   parse each message file ("-" reads standard input) and show
-                  the failed recipients, their codes, reasons, explanations and
-                  the exact X-SMTP-Explain* headers the milter would add
+  check PATH...   parse each message ("-" reads standard input) and show the
+                  failed recipients, their codes, reasons, explanations and the
+                  exact X-SMTP-Explain* headers the milter would add. A PATH is
+                  a message file, an mbox file (split on its "From " lines), a
+                  Maildir (cur/ and new/), or a directory walked for files (a
+                  folder of .eml files, an MH folder). On a terminal, a
+                  progress line is shown on standard error
   compare A B     explain two codes side by side and how they differ
 
 Options:
   -l, --lang L        language of the explanations (default en)
-      --json          machine-readable output (check: one JSON object per file per line)
+      --json          machine-readable output (check: one JSON object per message
+                      per line, written as each message is read)
+      --summary       check: instead of one report per message, totals and tables:
+                      messages by kind, bounces by class, recipients by reason,
+                      provider, reply and status code, domain and remote MTA
+                      (with --json: one JSON object)
+      --top N         check --summary: rows per table (default 10)
       --catalog FILE  overlay a catalog TOML file on the built-in catalog
   -h, --help          show this help
   -V, --version       show the version
 
 Exit status:
-  0  success (check: every file was read; bounce or not does not matter)
-  1  check: at least one file could not be read (the others were still checked)
+  0  success (check: every file and message was read; bounce or not does not matter)
+  1  check: a file, directory or message could not be read (reported; the rest
+     was still checked)
   2  usage error: bad option, malformed code, unknown language, bad catalog file
   3  internal error (out of memory)
 )";

@@ -12,6 +12,8 @@ struct CliOptions {
   std::string command;                 // "explain" (default), "check" or "compare"
   std::string lang = "en";             // --lang
   bool json = false;                   // --json
+  bool summary = false;                // --summary (check)
+  std::size_t top = 10;                // --top N (check --summary)
   std::string catalog_path;            // --catalog FILE (overlay), empty for none
   bool help = false;                   // --help / -h
   bool version = false;                // --version / -V
