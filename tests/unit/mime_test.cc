@@ -203,6 +203,15 @@ TEST_CASE("CTE decoders report bad input", "[mime]") {
   CHECK(out == "bad=ZZ");
 }
 
+TEST_CASE("HTML reduced to text: tags, entities, style, line breaks", "[mime]") {
+  CHECK(html_to_text("<p>Delivery&nbsp;failed:</p><div>a&lt;b&gt; &amp; \"c\"</div>") ==
+        "\nDelivery failed:\n\na<b> & \"c\"\n");
+  CHECK(html_to_text("one\ntwo<br>three") == "one two\nthree");
+  CHECK(html_to_text("<style>p { color: red }</style>x<SCRIPT>var a = 1;</script>y") == "xy");
+  CHECK(html_to_text("R&D &unknown; &#39;q&#39;") == "R&D &unknown; 'q'");
+  CHECK(html_to_text("cut <b") == "cut ");
+}
+
 TEST_CASE("MIME: inline returned original's headers are read", "[mime]") {
   const Message m = walk(
       "From: MAILER-DAEMON@example.org\n\n"

@@ -293,7 +293,7 @@ std::string html_to_text(std::string_view html) {
   std::size_t i = 0;
   bool skip_content = false;  // inside <style> or <script>
   while (i < html.size()) {
-    char c = html[i];
+    const char c = html[i];
     if (c == '<') {
       std::size_t close = html.find('>', i);
       if (close == std::string_view::npos) break;
@@ -305,7 +305,9 @@ std::string html_to_text(std::string_view html) {
       continue;
     }
     if (skip_content) {
-      ++i;
+      // Inside <style> or <script>: nothing until the next tag.
+      const std::size_t lt = html.find('<', i);
+      i = lt == std::string_view::npos ? html.size() : lt;
       continue;
     }
     if (c == '&') {
@@ -325,9 +327,16 @@ std::string html_to_text(std::string_view html) {
       }
       if (done) continue;
     }
-    if (c == '\n') c = ' ';  // HTML source line breaks are not text line breaks
-    out.push_back(c);
-    ++i;
+    if (c == '\n') {
+      out.push_back(' ');  // HTML source line breaks are not text line breaks
+      ++i;
+      continue;
+    }
+    // A run of plain text up to the next tag, entity or line break, at once.
+    std::size_t j = i + 1;
+    while (j < html.size() && html[j] != '<' && html[j] != '&' && html[j] != '\n') ++j;
+    out.append(html.data() + i, j - i);
+    i = j;
   }
   return out;
 }
