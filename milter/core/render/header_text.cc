@@ -50,6 +50,18 @@ std::string clean_header_text(std::string_view text) {
     }
     if (pending_space && !out.empty()) out += ' ';
     pending_space = false;
+    if (c < 0x7F) {
+      // A run of printable ASCII other than space, copied at once.
+      std::size_t j = i + 1;
+      while (j < text.size()) {
+        const unsigned char d = static_cast<unsigned char>(text[j]);
+        if (d <= 0x20 || d >= 0x7F) break;
+        ++j;
+      }
+      out.append(text.data() + i, j - i);
+      i = j;
+      continue;
+    }
     const std::size_t len = utf8_sequence_length(text, i);
     if (len == 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
@@ -62,24 +74,33 @@ std::string clean_header_text(std::string_view text) {
   return out;
 }
 
-std::vector<std::string> split_atoms(std::string_view text) {
-  std::vector<std::string> atoms;
+void split_atoms(std::string_view text, std::vector<std::string_view>* out) {
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && text[i] == ' ') ++i;
     std::size_t j = i;
     while (j < text.size() && text[j] != ' ') ++j;
-    if (j > i) atoms.emplace_back(text.substr(i, j - i));
+    if (j > i) out->push_back(text.substr(i, j - i));
     i = j;
   }
-  return atoms;
+}
+
+std::vector<std::string> split_atoms(std::string_view text) {
+  std::vector<std::string_view> views;
+  split_atoms(text, &views);
+  return {views.begin(), views.end()};
 }
 
 std::string fold_atoms(std::string_view name, const std::vector<std::string>& atoms) {
+  const std::vector<std::string_view> views(atoms.begin(), atoms.end());
+  return fold_atoms(name, std::span<const std::string_view>(views));
+}
+
+std::string fold_atoms(std::string_view name, std::span<const std::string_view> atoms) {
   std::string value;
   std::size_t line = name.size() + 2;  // "name: "
   bool line_empty = true;              // nothing after "name: " or the fold's space yet
-  for (const std::string& whole : atoms) {
+  for (const std::string_view whole : atoms) {
     std::string_view atom = whole;
     while (!atom.empty()) {
       const std::size_t sep = line_empty ? 0 : 1;

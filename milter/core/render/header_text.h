@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +34,12 @@ bool is_ascii(std::string_view text);
 // "name: ") stay within kFoldWidth where possible. An atom that does not fit in
 // kMaxLineLength is cut into pieces. Atoms must not contain white space.
 std::string fold_atoms(std::string_view name, const std::vector<std::string>& atoms);
+// The same over views (no string per atom).
+std::string fold_atoms(std::string_view name, std::span<const std::string_view> atoms);
 
 // Splits text at spaces into atoms (empty atoms dropped).
 std::vector<std::string> split_atoms(std::string_view text);
+// The same as views into `text`, appended to *out.
+void split_atoms(std::string_view text, std::vector<std::string_view>* out);
 
 }  // namespace smtp_explain
