@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstddef>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,12 +33,24 @@ bool is_ascii(std::string_view text);
 // "name: ") stay within kFoldWidth where possible. An atom that does not fit in
 // kMaxLineLength is cut into pieces. Atoms must not contain white space.
 std::string fold_atoms(std::string_view name, const std::vector<std::string>& atoms);
-// The same over views (no string per atom).
-std::string fold_atoms(std::string_view name, std::span<const std::string_view> atoms);
+
+// What fold_atoms does, one atom at a time (no vector of atoms):
+//   HeaderFolder f(name); f.add("550"); f.add_words(text); value = f.take();
+class HeaderFolder {
+ public:
+  explicit HeaderFolder(std::string_view name) : line_(name.size() + 2) {}  // "name: "
+  void add(std::string_view atom);
+  // Each atom of `text` split at spaces (empty atoms dropped), as split_atoms.
+  void add_words(std::string_view text);
+  std::string take() { return std::move(value_); }
+
+ private:
+  std::string value_;
+  std::size_t line_;
+  bool line_empty_ = true;  // nothing after "name: " or the fold's space yet
+};
 
 // Splits text at spaces into atoms (empty atoms dropped).
 std::vector<std::string> split_atoms(std::string_view text);
-// The same as views into `text`, appended to *out.
-void split_atoms(std::string_view text, std::vector<std::string_view>* out);
 
 }  // namespace smtp_explain

@@ -93,15 +93,17 @@ HeaderField recipient_field(std::string_view name, const Recipient& r, std::stri
     if (!clean_source.empty()) full = clean_source + ": ";
   }
   full += text;
-  // As text_atoms(full), but the atoms are views into `body` (no string per word).
+  // The atoms of text_atoms(full), folded straight from the cleaned (or
+  // encoded) text: no string per word.
   std::string body = clean_header_text(full);
   if (!body.empty() && (!is_ascii(body) || body.find("=?") != std::string::npos)) {
     body = encode_words_always(body);
   }
   if (!prefix.empty() && !body.empty()) prefix.back() += ':';
-  std::vector<std::string_view> atoms(prefix.begin(), prefix.end());
-  split_atoms(body, &atoms);
-  return HeaderField{std::string(name), fold_atoms(name, std::span<const std::string_view>(atoms))};
+  HeaderFolder folder(name);
+  for (const std::string& atom : prefix) folder.add(atom);
+  folder.add_words(body);
+  return HeaderField{std::string(name), folder.take()};
 }
 
 }  // namespace
