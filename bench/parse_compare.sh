@@ -39,7 +39,7 @@ go_rounds=3
 memory=0
 while getopts "b:c:i:r:s:g:mh" opt; do
   case $opt in
-    b) build=$OPTARG ;;
+    b) build=$(realpath -m "$OPTARG") ;;  # absolute: Go wants GOPATH and GOCACHE so
     c) cpu=$OPTARG ;;
     i) interleaves=$OPTARG ;;
     r) our_rounds=$OPTARG ;;

@@ -178,11 +178,38 @@ TEST_CASE("CTE decoders report bad input", "[mime]") {
   out.clear();
   CHECK_FALSE(base64_decode("aGVs!!bG8=", &out));
   out.clear();
+  // Four characters at a time where it can, one at a time around whitespace,
+  // padding and junk: the same bytes at every alignment.
+  const std::string encoded = "VGhlIHF1aWNrIGJyb3duIGZveCBqdW1wcyBvdmVyIHRoZSBsYXp5IGRvZy4=";
+  const std::string plain = "The quick brown fox jumps over the lazy dog.";
+  for (std::size_t cut = 0; cut <= encoded.size(); ++cut) {
+    for (const char* gap : {" ", "\n", " \t\r\n"}) {
+      out.clear();
+      CHECK(base64_decode(encoded.substr(0, cut) + gap + encoded.substr(cut), &out));
+      CHECK(out == plain);
+    }
+    out.clear();
+    CHECK_FALSE(base64_decode(encoded.substr(0, cut) + "!" + encoded.substr(cut), &out));
+    CHECK(out == plain);
+  }
+  out.clear();
+  CHECK(base64_decode("aGk=aGVsbG8=", &out));  // concatenated blocks
+  CHECK(out == "hihello");
+  out.clear();
   CHECK(qp_decode("a=3Db=\nc", false, &out));
   CHECK(out == "a=bc");
   out.clear();
   CHECK_FALSE(qp_decode("bad=ZZ", false, &out));
   CHECK(out == "bad=ZZ");
+}
+
+TEST_CASE("HTML reduced to text: tags, entities, style, line breaks", "[mime]") {
+  CHECK(html_to_text("<p>Delivery&nbsp;failed:</p><div>a&lt;b&gt; &amp; \"c\"</div>") ==
+        "\nDelivery failed:\n\na<b> & \"c\"\n");
+  CHECK(html_to_text("one\ntwo<br>three") == "one two\nthree");
+  CHECK(html_to_text("<style>p { color: red }</style>x<SCRIPT>var a = 1;</script>y") == "xy");
+  CHECK(html_to_text("R&D &unknown; &#39;q&#39;") == "R&D &unknown; 'q'");
+  CHECK(html_to_text("cut <b") == "cut ");
 }
 
 TEST_CASE("MIME: inline returned original's headers are read", "[mime]") {

@@ -379,6 +379,53 @@ text = ['y']
   CHECK(ProviderRules::load_file("/nonexistent/providers.toml", &error) == nullptr);
 }
 
+TEST_CASE("rules are tried in file order, with and without text patterns", "[providers]") {
+  // Only the rules whose text matched, and those without text, are tried:
+  // the first in file order among them still wins.
+  const char* toml = R"([[provider]]
+id = "a"
+name = "A"
+hosts = ['mx\.a\.example']
+[[rule]]
+id = "full"
+provider = "a"
+needs_provider = false
+text = ['mailbox full']
+[[rule]]
+id = "policy"
+provider = "a"
+status = ["5.7.1"]
+[[rule]]
+id = "blocked"
+provider = "a"
+needs_provider = false
+text = ['blocked']
+[[rule]]
+id = "a-any"
+provider = "a"
+text = ['.']
+)";
+  std::string error;
+  auto rules = ProviderRules::load_string(toml, "t", &error);
+  REQUIRE(rules != nullptr);
+  auto first = [&](const char* status, const char* diagnostic, const char* host) {
+    Report report;
+    Recipient r;
+    r.status = status;
+    r.diagnostic = diagnostic;
+    r.remote_mta = host;
+    report.recipients.push_back(r);
+    rules->apply(&report);
+    return report.recipients.front().provider;
+  };
+  CHECK(first("5.7.1", "550 blocked", "mx.a.example") == "policy");
+  CHECK(first("5.7.1", "552 mailbox full", "mx.b.example") == "full");
+  CHECK(first("5.7.1", "550 blocked", "mx.b.example") == "blocked");
+  CHECK(first("5.1.1", "550 blocked", "mx.b.example") == "blocked");
+  CHECK(first("5.1.1", "550 unknown user", "mx.a.example") == "a-any");
+  CHECK(first("5.1.1", "550 unknown user", "mx.b.example").empty());
+}
+
 TEST_CASE("huge diagnostics are bounded", "[providers]") {
   Recipient r;
   r.remote_mta = "mx3.email.ua";

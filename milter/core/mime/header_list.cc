@@ -47,6 +47,9 @@ inline bool same_hashed_name(std::string_view a, std::string_view b) {
 
 void HeaderList::add(std::string_view name, std::string_view value, std::size_t offset) {
   const std::uint32_t hash = header_name_hash(name);
+  // Room for a typical header block at once, instead of growing (and moving
+  // every field) six times on the way to thirty fields.
+  if (fields_.capacity() == 0) fields_.reserve(kInitialFields);
   fields_.push_back(MimeField{name, value, offset, hash});
   const auto index = static_cast<std::uint32_t>(fields_.size());
   for (std::size_t slot = hash % kSlots;; slot = (slot + 1) % kSlots) {

@@ -99,6 +99,7 @@ class HeaderList {
   // scan of the fields (`overflow_`).
   static constexpr std::size_t kSlots = 128;
   static constexpr std::size_t kMaxNames = 96;
+  static constexpr std::size_t kInitialFields = 32;
   std::vector<MimeField> fields_;
   std::array<std::uint32_t, kSlots> slots_{};
   std::size_t names_ = 0;

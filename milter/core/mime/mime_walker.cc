@@ -1,6 +1,8 @@
 // The one-pass MIME walk (see mime_walker.h).
 #include "mime_walker.h"
 
+#include <string.h>
+
 #include <cstring>
 
 #include "mime_decode.h"
@@ -63,8 +65,18 @@ class Walker {
   static Delimiter next_delimiter(std::string_view content, std::string_view dashed,
                                   std::size_t from) {
     Delimiter d;
-    for (std::size_t p = content.find(dashed, from); p != std::string_view::npos;
-         p = content.find(dashed, p + 1)) {
+    // memmem, not string_view::find: find stops at every '-' in the text (a
+    // memchr for the first byte, then a compare), and "--" lines, dates and
+    // hyphenated words are common in bounces.
+    auto find = [&](std::size_t at) -> std::size_t {
+      if (at > content.size()) return std::string_view::npos;
+      const void* hit =
+          memmem(content.data() + at, content.size() - at, dashed.data(), dashed.size());
+      return hit == nullptr
+                 ? std::string_view::npos
+                 : static_cast<std::size_t>(static_cast<const char*>(hit) - content.data());
+    };
+    for (std::size_t p = find(from); p != std::string_view::npos; p = find(p + 1)) {
       std::size_t line = p;
       while (line > 0 && is_space_or_tab(content[line - 1])) --line;
       if (line > 0 && content[line - 1] != '\n') continue;
@@ -281,7 +293,7 @@ std::string html_to_text(std::string_view html) {
   std::size_t i = 0;
   bool skip_content = false;  // inside <style> or <script>
   while (i < html.size()) {
-    char c = html[i];
+    const char c = html[i];
     if (c == '<') {
       std::size_t close = html.find('>', i);
       if (close == std::string_view::npos) break;
@@ -293,7 +305,9 @@ std::string html_to_text(std::string_view html) {
       continue;
     }
     if (skip_content) {
-      ++i;
+      // Inside <style> or <script>: nothing until the next tag.
+      const std::size_t lt = html.find('<', i);
+      i = lt == std::string_view::npos ? html.size() : lt;
       continue;
     }
     if (c == '&') {
@@ -313,9 +327,16 @@ std::string html_to_text(std::string_view html) {
       }
       if (done) continue;
     }
-    if (c == '\n') c = ' ';  // HTML source line breaks are not text line breaks
-    out.push_back(c);
-    ++i;
+    if (c == '\n') {
+      out.push_back(' ');  // HTML source line breaks are not text line breaks
+      ++i;
+      continue;
+    }
+    // A run of plain text up to the next tag, entity or line break, at once.
+    std::size_t j = i + 1;
+    while (j < html.size() && html[j] != '<' && html[j] != '&' && html[j] != '\n') ++j;
+    out.append(html.data() + i, j - i);
+    i = j;
   }
   return out;
 }

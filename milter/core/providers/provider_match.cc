@@ -1,5 +1,6 @@
 // Matching one recipient against the compiled provider rules (provider_rule.h).
 #include <algorithm>
+#include <cstdint>
 
 #include "provider_rule.h"
 
@@ -40,30 +41,51 @@ const ProviderRule* match_provider_rule(const ProviderRules::Data& data, const R
               kProviderMaxHostBytes);
   std::string_view text = bounded(recipient.diagnostic, kProviderMaxTextBytes);
 
+  // The text patterns of all rules in one RE2::Set pass. Only the rules it
+  // names, and those without a text pattern, can match: they are tried in
+  // file order (priority), the rest never looked at.
   std::vector<int> hits;
   if (!text.empty() && data.text_set) data.text_set->Match(text, &hits);
-  std::vector<bool> text_hit(data.rules.size(), false);
+  std::vector<std::size_t> candidates;
+  candidates.reserve(hits.size() + data.without_text.size());
   for (int h : hits) {
     if (h >= 0 && static_cast<std::size_t>(h) < data.set_to_rule.size()) {
-      text_hit[data.set_to_rule[h]] = true;
+      candidates.push_back(data.set_to_rule[h]);
     }
   }
+  std::sort(candidates.begin(), candidates.end());
+  if (!data.without_text.empty()) {
+    const std::size_t texted = candidates.size();
+    candidates.insert(candidates.end(), data.without_text.begin(), data.without_text.end());
+    std::inplace_merge(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(texted),
+                       candidates.end());
+  }
 
-  // Which providers does this recipient's host or text identify? Computed lazily.
-  std::vector<signed char> identified(data.providers.size(), -1);
+  // Which providers does this recipient's host or text identify? Computed
+  // lazily; on the stack for up to 64 providers (the built-in file has 25).
+  constexpr std::size_t kInline = 64;
+  std::uint64_t known = 0;
+  std::uint64_t yes_bits = 0;
+  std::vector<signed char> identified;
+  if (data.providers.size() > kInline) identified.assign(data.providers.size(), -1);
   auto provider_identified = [&](std::size_t p) {
-    if (identified[p] < 0) {
-      const ProviderInfo& info = data.providers[p];
-      bool yes = (info.host && !host.empty() && RE2::PartialMatch(host, *info.host)) ||
-                 (info.marker && !text.empty() && RE2::PartialMatch(text, *info.marker));
+    const bool inline_bits = p < kInline && identified.empty();
+    if (inline_bits && (known >> p & 1) != 0) return (yes_bits >> p & 1) != 0;
+    if (!inline_bits && identified[p] >= 0) return identified[p] == 1;
+    const ProviderInfo& info = data.providers[p];
+    const bool yes = (info.host && !host.empty() && RE2::PartialMatch(host, *info.host)) ||
+                     (info.marker && !text.empty() && RE2::PartialMatch(text, *info.marker));
+    if (inline_bits) {
+      known |= std::uint64_t{1} << p;
+      if (yes) yes_bits |= std::uint64_t{1} << p;
+    } else {
       identified[p] = yes ? 1 : 0;
     }
-    return identified[p] == 1;
+    return yes;
   };
 
-  for (std::size_t i = 0; i < data.rules.size(); ++i) {
+  for (std::size_t i : candidates) {
     const ProviderRule& rule = data.rules[i];
-    if (rule.set_index >= 0 && !text_hit[i]) continue;
     if (!rule.statuses.empty()) {
       // Checked against the recipient's Status (from the DSN or the reply text).
       if (!any_code_matches(rule.statuses, recipient.status)) continue;

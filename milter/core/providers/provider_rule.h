@@ -48,6 +48,7 @@ struct ProviderRules::Data {
   std::vector<ProviderRule> rules;     // file order = priority order
   std::unique_ptr<RE2::Set> text_set;  // one alternation per rule
   std::vector<std::size_t> set_to_rule;
+  std::vector<std::size_t> without_text;  // rules with no text pattern, in file order
 };
 
 // Parses and compiles a providers TOML document. Returns null and sets *error

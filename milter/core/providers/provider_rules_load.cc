@@ -191,6 +191,8 @@ bool load_rules(const toml::table& root, ProviderRules::Data* data, std::string*
         return false;
       }
       data->set_to_rule.push_back(data->rules.size());
+    } else {
+      data->without_text.push_back(data->rules.size());
     }
     data->rules.push_back(std::move(r));
   }

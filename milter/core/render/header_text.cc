@@ -50,6 +50,18 @@ std::string clean_header_text(std::string_view text) {
     }
     if (pending_space && !out.empty()) out += ' ';
     pending_space = false;
+    if (c < 0x7F) {
+      // A run of printable ASCII other than space, copied at once.
+      std::size_t j = i + 1;
+      while (j < text.size()) {
+        const unsigned char d = static_cast<unsigned char>(text[j]);
+        if (d <= 0x20 || d >= 0x7F) break;
+        ++j;
+      }
+      out.append(text.data() + i, j - i);
+      i = j;
+      continue;
+    }
     const std::size_t len = utf8_sequence_length(text, i);
     if (len == 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
@@ -75,36 +87,49 @@ std::vector<std::string> split_atoms(std::string_view text) {
   return atoms;
 }
 
-std::string fold_atoms(std::string_view name, const std::vector<std::string>& atoms) {
-  std::string value;
-  std::size_t line = name.size() + 2;  // "name: "
-  bool line_empty = true;              // nothing after "name: " or the fold's space yet
-  for (const std::string& whole : atoms) {
-    std::string_view atom = whole;
-    while (!atom.empty()) {
-      const std::size_t sep = line_empty ? 0 : 1;
-      if (!line_empty && line + sep + atom.size() > kFoldWidth) {
-        value += "\n ";
-        line = 1;
-        line_empty = true;
-        continue;
-      }
-      // Room left on this line within the hard limit; cut an oversized atom.
-      const std::size_t room = kMaxLineLength - line - sep;
-      std::string_view piece = atom.substr(0, std::min(atom.size(), room));
-      if (!line_empty) value += ' ';
-      value.append(piece);
-      line += sep + piece.size();
-      line_empty = false;
-      atom.remove_prefix(piece.size());
-      if (!atom.empty()) {  // the rest continues on a new line
-        value += "\n ";
-        line = 1;
-        line_empty = true;
-      }
+void HeaderFolder::add(std::string_view atom) {
+  while (!atom.empty()) {
+    const std::size_t sep = line_empty_ ? 0 : 1;
+    if (!line_empty_ && line_ + sep + atom.size() > kFoldWidth) {
+      value_ += "\n ";
+      line_ = 1;
+      line_empty_ = true;
+      continue;
+    }
+    // Room left on this line within the hard limit; cut an oversized atom.
+    const std::size_t room = kMaxLineLength - line_ - sep;
+    std::string_view piece = atom.substr(0, std::min(atom.size(), room));
+    if (!line_empty_) value_ += ' ';
+    value_.append(piece);
+    line_ += sep + piece.size();
+    line_empty_ = false;
+    atom.remove_prefix(piece.size());
+    if (!atom.empty()) {  // the rest continues on a new line
+      value_ += "\n ";
+      line_ = 1;
+      line_empty_ = true;
     }
   }
-  return value;
+}
+
+void HeaderFolder::add_words(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    const std::size_t space = text.find(' ', i);
+    const std::size_t j = space == std::string_view::npos ? text.size() : space;
+    add(text.substr(i, j - i));
+    i = j;
+  }
+}
+
+std::string fold_atoms(std::string_view name, const std::vector<std::string>& atoms) {
+  HeaderFolder folder(name);
+  for (const std::string& atom : atoms) folder.add(atom);
+  return folder.take();
 }
 
 }  // namespace smtp_explain

@@ -34,6 +34,22 @@ bool is_ascii(std::string_view text);
 // kMaxLineLength is cut into pieces. Atoms must not contain white space.
 std::string fold_atoms(std::string_view name, const std::vector<std::string>& atoms);
 
+// What fold_atoms does, one atom at a time (no vector of atoms):
+//   HeaderFolder f(name); f.add("550"); f.add_words(text); value = f.take();
+class HeaderFolder {
+ public:
+  explicit HeaderFolder(std::string_view name) : line_(name.size() + 2) {}  // "name: "
+  void add(std::string_view atom);
+  // Each atom of `text` split at spaces (empty atoms dropped), as split_atoms.
+  void add_words(std::string_view text);
+  std::string take() { return std::move(value_); }
+
+ private:
+  std::string value_;
+  std::size_t line_;
+  bool line_empty_ = true;  // nothing after "name: " or the fold's space yet
+};
+
 // Splits text at spaces into atoms (empty atoms dropped).
 std::vector<std::string> split_atoms(std::string_view text);
 

@@ -86,17 +86,24 @@ std::vector<std::string> recipient_prefix(const Recipient& r) {
 
 HeaderField recipient_field(std::string_view name, const Recipient& r, std::string_view source,
                             std::string_view text) {
-  std::vector<std::string> atoms = recipient_prefix(r);
+  std::vector<std::string> prefix = recipient_prefix(r);
   std::string full;
   if (!source.empty()) {
     const std::string clean_source = clean_header_text(source);
     if (!clean_source.empty()) full = clean_source + ": ";
   }
   full += text;
-  std::vector<std::string> body = text_atoms(full);
-  if (!atoms.empty() && !body.empty()) atoms.back() += ':';
-  atoms.insert(atoms.end(), body.begin(), body.end());
-  return HeaderField{std::string(name), fold_atoms(name, atoms)};
+  // The atoms of text_atoms(full), folded straight from the cleaned (or
+  // encoded) text: no string per word.
+  std::string body = clean_header_text(full);
+  if (!body.empty() && (!is_ascii(body) || body.find("=?") != std::string::npos)) {
+    body = encode_words_always(body);
+  }
+  if (!prefix.empty() && !body.empty()) prefix.back() += ':';
+  HeaderFolder folder(name);
+  for (const std::string& atom : prefix) folder.add(atom);
+  folder.add_words(body);
+  return HeaderField{std::string(name), folder.take()};
 }
 
 }  // namespace
