@@ -9,11 +9,17 @@
 //
 //   parse_bench [--stage S] [--rounds N] [--expect DUMP] PATH...   time N rounds (default 20)
 //   parse_bench [--stage S] --dump PATH...                        print every annotation
+//   parse_bench --repeated-recipient MIB   one bounce of MIB MiB made of one
+//       recipient line repeated (a Postfix text bounce, then a DSN with the
+//       per-recipient group repeated), parsed with max_scan_bytes at 64 MiB (the
+//       largest the configuration allows); prints time, recipients kept and
+//       counted, and the process's peak RSS.
 // --stage annotate (default): Annotator::annotate, the milter's whole path;
 // --stage parse: Annotator::parse, the Report alone (provider rules applied,
 // no explanations or header fields): the work Sisimai does.
 // PATH: files or directories (searched recursively for .eml and .msg files),
 // in name order. Default: SMTP_EXPLAIN_SHARED_DIR/corpus/sisimai.
+#include <sys/resource.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -159,10 +165,63 @@ struct Digest {
   }
 };
 
+// A bounce of `bytes` made of one recipient line (text) or one per-recipient
+// DSN group repeated.
+std::string repeated_bounce(bool dsn, std::size_t bytes) {
+  std::string m =
+      "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
+      "To: sender@example.org\n"
+      "Subject: Undelivered Mail Returned to Sender\n"
+      "Auto-Submitted: auto-replied\n"
+      "MIME-Version: 1.0\n";
+  std::string_view unit;
+  if (dsn) {
+    m += "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n"
+         "--B\nContent-Type: text/plain\n\nDelivery failed.\n\n"
+         "--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n";
+    unit =
+        "Final-Recipient: rfc822; user@example.net\nAction: failed\nStatus: 5.1.1\n"
+        "Diagnostic-Code: smtp; 550 5.1.1 <user@example.net>: User unknown\n\n";
+  } else {
+    m += "Content-Type: text/plain\n\n"
+         "This is the mail system at host mx.example.org.\n\n"
+         "I'm sorry to have to inform you that your message could not\n"
+         "be delivered to one or more recipients.\n\n";
+    unit =
+        "<user@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 "
+        "<user@example.net>: Recipient address rejected: User unknown (in reply to RCPT TO "
+        "command)\n";
+  }
+  m.reserve(bytes + unit.size());
+  while (m.size() + unit.size() <= bytes) m.append(unit);
+  return m;
+}
+
+int repeated_recipient(int mib) {
+  smtp_explain::AnnotatorOptions options;
+  options.limits.max_scan_bytes = 64u << 20;
+  const smtp_explain::Annotator annotator(options);
+  for (bool dsn : {false, true}) {
+    const std::string m = repeated_bounce(dsn, static_cast<std::size_t>(mib) << 20);
+    const auto t0 = std::chrono::steady_clock::now();
+    const smtp_explain::Report r = annotator.parse(m);
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("%s %2d MiB: %.3f s, %zu recipients kept, %zu counted, flags %u\n",
+                dsn ? "dsn " : "text", mib, secs, r.recipients.size(),
+                static_cast<std::size_t>(r.recipients_total), r.flags);
+  }
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  std::printf("peak RSS %ld kB\n", u.ru_maxrss);
+  return 0;
+}
+
 int usage() {
   std::fprintf(stderr,
                "usage: parse_bench [--stage parse|annotate] [--rounds N] [--expect DUMP] PATH...\n"
-               "       parse_bench [--stage parse|annotate] --dump PATH...\n");
+               "       parse_bench [--stage parse|annotate] --dump PATH...\n"
+               "       parse_bench --repeated-recipient MIB   (1..64)\n");
   return 2;
 }
 
@@ -182,6 +241,10 @@ int main(int argc, char** argv) {
       rounds = std::atoi(argv[++i]);
     } else if (arg == "--expect" && i + 1 < argc) {
       expect_file = argv[++i];
+    } else if (arg == "--repeated-recipient" && i + 1 < argc) {
+      const int mib = std::atoi(argv[++i]);
+      if (mib <= 0 || mib > 64) return usage();
+      return repeated_recipient(mib);
     } else if (arg == "--stage" && i + 1 < argc) {
       const std::string stage = argv[++i];
       if (stage != "parse" && stage != "annotate") return usage();

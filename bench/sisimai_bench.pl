@@ -5,7 +5,7 @@
 # loads Sisimai's lazily required modules first, so the figure is the steady
 # rate, as parse_bench measures ours.
 #   perl bench/sisimai_bench.pl CORPUS_DIR [ROUNDS]
-# Output (one line, parsed by sisimai_compare.sh):
+# Output (one line, parsed by parse_compare.sh):
 #   sisimai <version>: <n> messages (<MB> MB) x <R> rounds in <s> s: <rate> messages/s (<b> bounce records per round)
 use strict;
 use warnings;

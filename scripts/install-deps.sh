@@ -3,6 +3,8 @@
 # non-interactive; run as root on Debian 12.
 #   scripts/install-deps.sh          build dependencies
 #   scripts/install-deps.sh --test   also what the test suite needs (Postfix, Sieve, miltertest)
+#   scripts/install-deps.sh --bench  also what bench/parse_compare.sh needs (Sisimai 4.25, Debian's
+#                                    Go and the golang.org/x sources go-sisimai builds with, GNU time)
 set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config libmilter-dev libspdlog-dev catch2
@@ -14,8 +16,19 @@ test_pkgs=(postfix dovecot-sieve miltertest swaks iproute2 util-linux procps pyt
            libsisimai-perl m4 libdb5.3 libldap-2.5-0 liblockfile1 libnsl2 libsasl2-2 libssl3
            libwrap0 man-db dpkg-dev adduser passwd systemd)
 
+# The parse benchmark's anchors: Sisimai (Perl) and go-sisimai, built offline from
+# ../shared/anchors/go-sisimai with these sources (bench/go-sisimai-bench/go.mod).
+bench_pkgs=(libsisimai-perl golang-go golang-golang-x-net-dev golang-golang-x-text-dev
+            golang-golang-x-sys-dev time util-linux)
+
 pkgs=("${build_pkgs[@]}")
-if [[ "${1:-}" == "--test" ]]; then pkgs+=("${test_pkgs[@]}"); fi
+for arg in "$@"; do
+  case $arg in
+    --test) pkgs+=("${test_pkgs[@]}") ;;
+    --bench) pkgs+=("${bench_pkgs[@]}") ;;
+    *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${pkgs[@]}"; do

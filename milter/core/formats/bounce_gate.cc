@@ -4,6 +4,7 @@
 
 #include "family_text.h"
 #include "mime_header.h"
+#include "phrase_set.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -146,16 +147,18 @@ constexpr std::string_view kWeakMailers[] = {
     "m-filter", "surfcontrol", "<smtp32 v", "microsoft exchange", "mfilter",
 };
 
-bool any_substring(std::string_view text, const std::string_view* list, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) {
-    if (icontains(text, list[i])) return true;
-  }
-  return false;
+// The lists, each searched in one pass per text (phrase_set.h).
+const PhraseSet& bounce_subjects() {
+  static const PhraseSet kSet(kBounceSubjects);
+  return kSet;
 }
-
-template <std::size_t N>
-bool any_substring(std::string_view text, const std::string_view (&list)[N]) {
-  return any_substring(text, list, N);
+const PhraseSet& daemon_names() {
+  static const PhraseSet kSet(kDaemonNames);
+  return kSet;
+}
+const PhraseSet& weak_mailers() {
+  static const PhraseSet kSet(kWeakMailers);
+  return kSet;
 }
 
 // The delivery-report signs other than a multipart/report Content-Type: a
@@ -171,8 +174,8 @@ bool sender_or_fields_say_delivery(const HeaderList& headers, std::string_view f
     std::size_t paren = from.find('(');
     display = paren == std::string_view::npos ? std::string_view{} : from.substr(paren);
   }
-  if (any_substring(display, kDaemonNames)) return true;
-  if (any_substring(subject, kBounceSubjects)) return true;
+  if (daemon_names().any_in(display)) return true;
+  if (bounce_subjects().any_in(subject)) return true;
   for (const HeaderKey& f : kBounceFields) {
     if (headers.has(f)) return true;
   }
@@ -256,7 +259,7 @@ bool human_reply_or_forward(const HeaderList& headers, std::string_view from,
   }
   if (icontains(local, "daemon") || icontains(local, "postmaster")) return false;
   std::string_view display = from.substr(0, std::min(from.find('<'), from.size()));
-  if (any_substring(display, kDaemonNames)) return false;
+  if (daemon_names().any_in(display)) return false;
   for (const HeaderKey& f : kBounceFields) {
     if (headers.has(f)) return false;
   }
@@ -266,15 +269,12 @@ bool human_reply_or_forward(const HeaderList& headers, std::string_view from,
 }  // namespace
 
 bool subject_says_bounce(std::string_view subject) {
-  return any_substring(subject, kBounceSubjects);
+  return bounce_subjects().any_in(subject);
 }
 
 bool subject_says_auto_reply(std::string_view subject) {
-  std::string_view s = trim(subject);
-  for (std::string_view p : kAutoReplySubjects) {
-    if (istarts_with(s, p)) return true;
-  }
-  return false;
+  static const PhraseSet kPrefixes(kAutoReplySubjects);
+  return kPrefixes.any_prefix_of(trim(subject));
 }
 
 GateVerdict evaluate_headers(const HeaderList& headers,
@@ -307,8 +307,8 @@ GateVerdict evaluate_headers(const HeaderList& headers,
   for (const HeaderKey& f : kWeakFields) {
     if (!human && headers.has(f)) v.weak_signal = true;
   }
-  if (!human && any_substring(headers.get("X-Mailer"), kWeakMailers)) v.weak_signal = true;
-  if (!human && any_substring(headers.get("X-MimeOLE"), kWeakMailers)) v.weak_signal = true;
+  if (!human && weak_mailers().any_in(headers.get("X-Mailer"))) v.weak_signal = true;
+  if (!human && weak_mailers().any_in(headers.get("X-MimeOLE"))) v.weak_signal = true;
 
   // RFC 3834 / RFC3834.pm. "auto-replied" is also set by bounces (Postfix), so
   // it only means an auto-reply when nothing says delivery report.

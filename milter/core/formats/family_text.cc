@@ -2,11 +2,10 @@
 // ports of Sisimai's Lhost plumbing (BSD 2-clause, third_party/sisimai/LICENSE).
 #include "family_text.h"
 
-#include <string.h>
-
 #include "code_scan.h"
 #include "reason.h"
 #include "smtp_explain/codes.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain::formats {
@@ -28,8 +27,7 @@ bool received_contains(const HeaderList& headers, std::string_view needle) {
     return headers.any_of("Received", [&](std::string_view v) { return icontains(v, needle); });
   }
   for (std::size_t i = 0; i < needle.size(); ++i) lowered[i] = ascii_lower(needle[i]);
-  const std::string_view text = headers.received_lower();
-  return ::memmem(text.data(), text.size(), lowered, needle.size()) != nullptr;
+  return contains_bytes(headers.received_lower(), std::string_view(lowered, needle.size()));
 }
 
 std::string_view after_qmail_pid(std::string_view received) {

@@ -36,7 +36,8 @@ std::optional<Reason> reason_for_phrases(std::string_view text, std::span<const 
 // ---- header fields ------------------------------------------------------------
 
 // True if any Received field contains `needle`, ignoring ASCII case (host
-// names and MTA names are written in either case).
+// names and MTA names are written in either case). One search of the
+// message's lower-cased Received fields (HeaderList::received_lower).
 bool received_contains(const HeaderList& headers, std::string_view needle);
 
 // What follows "(qmail <pid>" at the start of a Received field, trimmed

@@ -53,7 +53,10 @@ bool is_office365(const HeaderList& h) {
   for (const HeaderKey& name : kMicrosoftFields) {
     if (!h.get(name).empty()) ++match;
   }
-  if (h.any_of("Received", is_outlook_host)) ++match;
+  if (formats::received_contains(h, ".outbound.protection.outlook.com") ||
+      formats::received_contains(h, ".prod.outlook.com")) {
+    ++match;
+  }
   if (is_outlook_host(h.get("Message-ID"))) ++match;
   return match >= 2;
 }

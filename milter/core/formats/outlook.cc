@@ -34,12 +34,7 @@ bool is_outlook(const HeaderList& h) {
   if (h.get("Subject").find("Delivery Status Notification") != std::string_view::npos) ++match;
   if (!h.get("X-Message-Delivery").empty()) ++match;
   if (!h.get("X-Message-Info").empty()) ++match;
-  for (std::string_view r : h.all("Received")) {
-    if (r.find(".hotmail.com") != std::string_view::npos) {
-      ++match;
-      break;
-    }
-  }
+  if (formats::received_contains(h, ".hotmail.com")) ++match;
   return match >= 2;
 }
 

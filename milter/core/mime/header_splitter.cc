@@ -106,15 +106,33 @@ std::size_t HeaderSplitter::feed(std::string_view chunk, FieldFn on_field) {
     skip_lf_ = false;
     if (data[0] == '\n') pos = 1;  // the LF of a CRLF split between chunks
   }
+  // The next CR, found by memchr within a window and refound only once
+  // passed: most messages have none, or CRLF everywhere.
+  constexpr std::size_t kWindow = 64 * 1024;
+  constexpr std::size_t kNone = std::string_view::npos;
+  std::size_t next_cr = kNone;  // a CR at or after pos, once found
+  std::size_t cr_clear = 0;     // no CR below this, other than next_cr
   while (pos < n) {
     const void* lf = std::memchr(data + pos, '\n', n - pos);
     const std::size_t nl =
         lf == nullptr ? n : static_cast<std::size_t>(static_cast<const char*>(lf) - data);
-    const void* cr = std::memchr(data + pos, '\r', nl - pos);
+    if (next_cr != kNone && next_cr < pos) next_cr = kNone;
+    if (next_cr == kNone && cr_clear < nl) {
+      const std::size_t from = std::max(pos, cr_clear);
+      const std::size_t end = std::min(n, std::max(nl, from + kWindow));
+      const void* hit = std::memchr(data + from, '\r', end - from);
+      if (hit != nullptr) {
+        next_cr = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
+        cr_clear = next_cr + 1;
+      } else {
+        cr_clear = end;
+      }
+    }
+    const bool cr = next_cr != kNone && next_cr < nl;
     std::size_t eol = nl;
     std::size_t next = nl < n ? nl + 1 : n;
-    if (cr != nullptr) {
-      eol = static_cast<std::size_t>(static_cast<const char*>(cr) - data);
+    if (cr) {
+      eol = next_cr;
       if (eol + 1 < n) {
         next = data[eol + 1] == '\n' ? eol + 2 : eol + 1;
       } else {

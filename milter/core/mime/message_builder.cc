@@ -1,7 +1,9 @@
 // Collecting a message stage by stage (see message_builder.h).
 #include "message_builder.h"
 
+#include <string.h>
 #include <algorithm>
+
 #include <cstring>
 
 #include "header_splitter.h"
@@ -37,6 +39,7 @@ void MessageBuilder::body(std::string_view chunk) {
     body_.reserve(std::min<std::size_t>(limits_.max_scan_bytes, 64 * 1024));
   }
   const std::size_t cap = limits_.max_scan_bytes;
+  if (!pending_cr_ && append_plain(chunk)) return;
   auto put_newline = [&]() {
     if (body_.size() >= cap) {
       full_ = true;
@@ -105,6 +108,32 @@ void MessageBuilder::body(std::string_view chunk) {
     i = j;
   }
   if (full_) flags_ |= kFlagScanTruncated;
+}
+
+bool MessageBuilder::append_plain(std::string_view chunk) {
+  const char* data = chunk.data();
+  const std::size_t n = chunk.size();
+  if (std::memchr(data, '\r', n) != nullptr || std::memchr(data, '\0', n) != nullptr) return false;
+  // No line longer than max_line_bytes: every window of that many bytes from
+  // the start of the current line holds a line break (one memrchr per window).
+  const std::size_t max_line = limits_.max_line_bytes;
+  std::size_t line_start = 0;  // in chunk; the current line began line_len_ bytes before it
+  std::size_t carried = line_len_;
+  while (n - line_start + carried > max_line) {
+    const std::size_t room = max_line - std::min(max_line, carried);
+    const void* nl = memrchr(data + line_start, '\n', std::min(room + 1, n - line_start));
+    if (nl == nullptr) return false;  // a long line: the careful path cuts it
+    line_start = static_cast<std::size_t>(static_cast<const char*>(nl) - data) + 1;
+    carried = 0;
+  }
+  std::size_t take = n;
+  if (body_.size() + take > limits_.max_scan_bytes) return false;  // the careful path cuts it
+  body_.append(data, take);
+  const void* last = memrchr(data, '\n', n);
+  line_len_ = last == nullptr
+                  ? line_len_ + n
+                  : n - (static_cast<std::size_t>(static_cast<const char*>(last) - data) + 1);
+  return true;
 }
 
 Message MessageBuilder::finish() {

@@ -41,6 +41,10 @@ class MessageBuilder {
   Message finish();
 
  private:
+  // The common case at once: no CR, no NUL, no long line, within the scan
+  // bound. Returns false (nothing appended) when the careful path is needed.
+  bool append_plain(std::string_view chunk);
+
   Limits limits_;
   TextArena arena_;
   HeaderList headers_;
