@@ -3,6 +3,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -60,5 +61,17 @@ TEST_CASE("PhraseSet answers as one search per phrase", "[text]") {
     CHECK(set.any_in(text) == any);
     CHECK(set.any_prefix_of(text) == prefix);
     CHECK(set.first_listed_in(text) == first);
+  }
+}
+
+TEST_CASE("LineRange yields the lines split_lines returns", "[text]") {
+  std::mt19937 rng(11);
+  const std::string alphabet = "ab\r\n";
+  for (int round = 0; round < 20000; ++round) {
+    std::string text(rng() % 24, ' ');
+    for (char& c : text) c = alphabet[rng() % alphabet.size()];
+    std::vector<std::string_view> got;
+    for (std::string_view line : LineRange(text)) got.push_back(line);
+    REQUIRE(got == split_lines(text));
   }
 }

@@ -49,4 +49,52 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
 // The text split into lines (LF; a trailing CR is dropped), views into `text`.
 std::vector<std::string_view> split_lines(std::string_view text);
 
+// The same lines as split_lines, read one at a time in place: for a loop over
+// text that may be as long as Limits::max_scan_bytes, where a vector of every
+// line would cost 16 bytes per line.
+//   for (std::string_view line : LineRange(text)) ...
+class LineRange {
+ public:
+  class iterator {
+   public:
+    iterator() = default;
+    explicit iterator(std::string_view rest) : rest_(rest), done_(false) { next(); }
+    std::string_view operator*() const { return line_; }
+    iterator& operator++() {
+      next();
+      return *this;
+    }
+    bool operator==(const iterator& o) const {
+      return done_ == o.done_ && (done_ || rest_.data() == o.rest_.data());
+    }
+
+   private:
+    void next() {
+      if (at_end_) {
+        done_ = true;
+        return;
+      }
+      const std::size_t nl = rest_.find('\n');
+      line_ = rest_.substr(0, nl);
+      if (!line_.empty() && line_.back() == '\r') line_.remove_suffix(1);
+      if (nl == std::string_view::npos || nl + 1 == rest_.size()) {
+        at_end_ = true;
+        rest_ = {};
+      } else {
+        rest_.remove_prefix(nl + 1);
+      }
+    }
+    std::string_view rest_;
+    std::string_view line_;
+    bool at_end_ = false;
+    bool done_ = true;
+  };
+  explicit LineRange(std::string_view text) : text_(text) {}
+  iterator begin() const { return text_.empty() ? iterator() : iterator(text_); }
+  iterator end() const { return iterator(); }
+
+ private:
+  std::string_view text_;
+};
+
 }  // namespace smtp_explain

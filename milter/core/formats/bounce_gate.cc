@@ -135,19 +135,27 @@ constexpr HeaderKey kBounceFields[] = {
     "X-MS-Embedded-Report", "X-Mailer-Daemon-Error",
 };
 
-// Fields that justify a look at the body (Sisimai Lhost header checks).
+// Fields that justify a look at the body (Sisimai Lhost header checks) by
+// themselves: each is added by a bounce or notification generator only. Fields
+// that a provider adds to all of its mail (X-Gm-Message-State on every Gmail
+// message, X-Postfix-Queue-ID, X-SES-Outgoing and X-AWS-Outgoing on all SES
+// mail, X-YMailISG, X-AOL-IP, X-GMX-Antispam, X-ZohoMail, X-Yandex-Uniq) are
+// not here: such a bounce is told by the stronger signs (null sender, daemon
+// sender, bounce subject, report type), and these only made the header stage
+// buffer ordinary mail (the ordinary-mail test counts it).
 constexpr HeaderKey kWeakFields[] = {
-    "X-AWS-Outgoing",     "X-SES-Outgoing",     "X-Amz-Sns-Message-Id",
-    "X-MXL-Hash",         "X-MXL-NoteHash",     "X-Mailer-Daemon",
-    "X-Postfix-Queue-ID", "X-AHMAILID",         "X-MLServer",
-    "X-Msg-Ref",          "X-NAI-Header",       "X-SEF-Processed",
-    "X-GMX-Antispam",     "X-Gm-Message-State", "X-ZohoMail",
-    "X-Yandex-Uniq",      "X-YMailISG",         "X-AOL-IP",
-    "X-SPASIGN",
+    "X-Amz-Sns-Message-Id", "X-MXL-Hash", "X-MXL-NoteHash", "X-Mailer-Daemon", "X-AHMAILID",
+    "X-MLServer",           "X-Msg-Ref",  "X-NAI-Header",   "X-SEF-Processed", "X-SPASIGN",
 };
 
+// Mailers whose bounces carry no stronger sign ("microsoft exchange", set on
+// every Exchange message, is not one: Exchange NDRs have a report type or a
+// bounce subject).
 constexpr std::string_view kWeakMailers[] = {
-    "m-filter", "surfcontrol", "<smtp32 v", "microsoft exchange", "mfilter",
+    "m-filter",
+    "surfcontrol",
+    "<smtp32 v",
+    "mfilter",
 };
 
 // The lists, each searched in one pass per text (phrase_set.h).
@@ -295,7 +303,7 @@ GateVerdict evaluate_headers(const HeaderList& headers,
     if (type == "feedback-report") {
       v.feedback_report = true;
     } else if (type == "disposition-notification") {
-      v.weak_signal = true;  // a read receipt: not a bounce, but cheap to look at
+      // A read receipt (RFC 8098): never a bounce, never annotated.
     } else {
       v.delivery_report = true;  // delivery-status, global-delivery-status, or unlabelled
     }
@@ -314,11 +322,12 @@ GateVerdict evaluate_headers(const HeaderList& headers,
   if (!human && weak_mailers().any_in(headers.get("X-MimeOLE"))) v.weak_signal = true;
 
   // RFC 3834 / RFC3834.pm. "auto-replied" is also set by bounces (Postfix), so
-  // it only means an auto-reply when nothing says delivery report.
+  // it only means an auto-reply when nothing says delivery report. Any other
+  // value ("auto-generated": newsletters, notifications, calendar mail) is no
+  // reason by itself to read the body.
   const std::string_view auto_submitted = trim(headers.get("Auto-Submitted"));
   bool auto_sign = false;
   if (!auto_submitted.empty() && !iequals(auto_submitted, "no")) {
-    v.weak_signal = true;
     if (istarts_with(auto_submitted, "auto-replied")) auto_sign = true;
   }
   if (headers.has("X-Autoreply") || headers.has("X-Autorespond") ||

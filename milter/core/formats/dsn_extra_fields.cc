@@ -8,7 +8,7 @@ namespace {
 
 void read_part(std::string_view part, std::string_view name, std::vector<DsnExtraField>* out) {
   std::string address;
-  for (std::string_view line : split_lines(part)) {
+  for (std::string_view line : LineRange(part)) {
     if (istarts_with(line, "Final-Recipient:")) {
       address = clean_address(line.substr(16));
       continue;
@@ -16,6 +16,7 @@ void read_part(std::string_view part, std::string_view name, std::vector<DsnExtr
     if (line.size() <= name.size() || line[name.size()] != ':' || !istarts_with(line, name)) {
       continue;
     }
+    if (out->size() >= kMaxDsnExtraFields) return;
     out->push_back({address, std::string(trim(line.substr(name.size() + 1)))});
   }
 }

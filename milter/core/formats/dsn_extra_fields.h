@@ -6,6 +6,7 @@
 // Thread safety: pure function over the caller's Message.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,10 @@ struct DsnExtraField {
   std::string value;    // the field's value, trimmed
 };
 
-// Every field called `name` (ASCII case ignored) in recipient blocks, in order.
+// Every field called `name` (ASCII case ignored) in recipient blocks, in
+// order, at most kMaxDsnExtraFields of them (as many as the recipients the
+// readers keep, FoundList::kDefaultCap): later ones are not kept.
+inline constexpr std::size_t kMaxDsnExtraFields = 2000;
 std::vector<DsnExtraField> dsn_extra_fields(const Message& msg, std::string_view name);
 
 // The value of the first entry for `address` (cleaned), or empty.

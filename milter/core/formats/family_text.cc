@@ -2,6 +2,8 @@
 // ports of Sisimai's Lhost plumbing (BSD 2-clause, third_party/sisimai/LICENSE).
 #include "family_text.h"
 
+#include <algorithm>
+
 #include "code_scan.h"
 #include "reason.h"
 #include "smtp_explain/codes.h"
@@ -209,26 +211,29 @@ std::vector<std::string_view> original_parts_of_type(const Message& msg, std::st
 
 namespace {
 
-// The type of each recipient block's Diagnostic-Code field ("smtp", "x-unix",
-// "x-postfix", lower case) in the message's delivery-status parts, keyed by
-// the cleaned Final-Recipient address, in block order.
-struct DiagnosticType {
-  std::string address;
-  std::string type;
-};
-
-std::vector<DiagnosticType> diagnostic_types(const Message& msg) {
-  std::vector<DiagnosticType> out;
+// The recipients of `wanted` (cleaned addresses, sorted) whose block in the
+// message's delivery-status parts has a Diagnostic-Code of type "x-unix" (the
+// local mailer's error). Reads the parts line by line in place and keeps at
+// most one entry per wanted address, so a delivery-status part that repeats a
+// block a million times costs one pass and no memory.
+std::vector<bool> x_unix_recipients(const Message& msg, const std::vector<std::string>& wanted) {
+  std::vector<bool> out(wanted.size(), false);
   for (std::string_view part : msg.delivery_status) {
     std::string address;
-    for (std::string_view line : split_lines(part)) {
+    while (!part.empty()) {
+      const std::size_t nl = part.find('\n');
+      std::string_view line = part.substr(0, nl);
+      part.remove_prefix(nl == std::string_view::npos ? part.size() : nl + 1);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (istarts_with(line, "Final-Recipient:")) {
         address = clean_address(line.substr(16));
       } else if (istarts_with(line, "Diagnostic-Code:")) {
         std::string_view v = trim(line.substr(16));
-        std::size_t semi = v.find(';');
+        const std::size_t semi = v.find(';');
         if (semi == std::string_view::npos || semi > 16) continue;
-        out.push_back({address, to_lower(trim(v.substr(0, semi)))});
+        if (!iequals(trim(v.substr(0, semi)), "x-unix")) continue;
+        const auto it = std::lower_bound(wanted.begin(), wanted.end(), address);
+        if (it != wanted.end() && *it == address) out[it - wanted.begin()] = true;
       }
     }
   }
@@ -238,13 +243,20 @@ std::vector<DiagnosticType> diagnostic_types(const Message& msg) {
 }  // namespace
 
 void hint_local_delivery_errors(const Message& msg, FoundList* found) {
-  const std::vector<DiagnosticType> types = diagnostic_types(msg);
+  if (msg.delivery_status.empty()) return;
+  std::vector<std::string> wanted;
+  for (const FoundRecipient& r : *found) {
+    if (!r.reason_hint) wanted.push_back(clean_address(r.address));
+  }
+  if (wanted.empty()) return;
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  const std::vector<bool> local = x_unix_recipients(msg, wanted);
   for (FoundRecipient& r : *found) {
     if (r.reason_hint) continue;
     const std::string a = clean_address(r.address);
-    bool local = false;
-    for (const DiagnosticType& t : types) local |= t.address == a && t.type == "x-unix";
-    if (!local) continue;
+    const auto it = std::lower_bound(wanted.begin(), wanted.end(), a);
+    if (it == wanted.end() || *it != a || !local[it - wanted.begin()]) continue;
     // Sisimai reads a non-SMTP diagnostic with its second-pass phrases only
     // ("Disk quota exceeded" is still mailboxfull); what they leave vague is
     // the local mailer's error.

@@ -66,7 +66,7 @@ struct PostfixText {
 PostfixText read_text(std::string_view text) {
   PostfixText out;
   bool reading = false;
-  for (std::string_view line : split_lines(text)) {
+  for (std::string_view line : LineRange(text)) {
     if (!reading) {
       reading = is_start(line);
       continue;

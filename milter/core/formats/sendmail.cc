@@ -28,7 +28,7 @@ Transcript read_transcript(std::string_view text) {
   Transcript t;
   bool reading = false;
   bool session_error = false;
-  for (std::string_view line : split_lines(text)) {
+  for (std::string_view line : LineRange(text)) {
     if (!reading) {
       reading = formats::starts(line, "   ----- Transcript of session follows -----");
       continue;

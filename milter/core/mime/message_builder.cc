@@ -37,6 +37,12 @@ void MessageBuilder::body(std::string_view chunk) {
   if (full_ || chunk.empty()) return;
   if (body_.capacity() == 0) {
     body_.reserve(std::min<std::size_t>(limits_.max_scan_bytes, 64 * 1024));
+  } else if (body_.capacity() >= 1024 * 1024 && body_.size() + chunk.size() > body_.capacity()) {
+    // Past 1 MiB, one reservation of the whole bound (address space; pages
+    // become resident only as they are written) instead of doubling: each
+    // doubling copies the body and leaves the freed buffer in the heap, which
+    // made the resident size of a 64 MiB body 1.6 times the body.
+    body_.reserve(limits_.max_scan_bytes);
   }
   const std::size_t cap = limits_.max_scan_bytes;
   if (!pending_cr_ && append_plain(chunk)) return;
