@@ -87,3 +87,31 @@ TEST_CASE("scan_smtp_command names the failed command", "[code_scan]") {
   CHECK(scan_smtp_command("Connected to 192.0.2.1 but my name was rejected.") == "HELO");
   CHECK(scan_smtp_command("550 5.2.2 Mailbox full") == "");
 }
+
+TEST_CASE("scan_codes reads codes that remote-reply wrappers quote", "[code_scan]") {
+  // Exchange / Microsoft 365 text notices quote the remote reply.
+  expect_codes(
+      "Remote Server returned '550 5.7.129 RESOLVER.RST.RestrictedToRecipientsPermission; not "
+      "authorized to send to this recipient'",
+      "550", "5.7.129");
+  expect_codes("Remote server returned '554 5.4.14 Hop count exceeded - possible mail loop'", "554",
+               "5.4.14");
+  expect_codes("Remote Server returned '<mx.example.net #5.0.0 smtp; 550 Unknown user>'", "550",
+               "5.0.0");
+  // Old qmail-style and Exchange 2000 wording: "<command> said <code>".
+  expect_codes("RCPT TO said 550 No such user here", "550", "");
+  expect_codes("Remote host said: RCPT TO said 550 mailbox unavailable", "550", "");
+  expect_codes("The server responded with: 550 Requested action not taken", "550", "");
+  expect_codes("MAIL FROM returned 553 sender rejected", "553", "");
+  // The first line of a multi-line reply directly followed by an address.
+  expect_codes("550-recipient@example.net is not an active address at this host", "550", "");
+  expect_codes("smtp; 550-recipient@example.net is not an active address", "550", "");
+  expect_codes("553-<user@example.org>: relaying denied", "553", "");
+}
+
+TEST_CASE("scan_codes still ignores numbers in addresses and words after 'said'", "[code_scan]") {
+  expect_codes("the server said 5500 messages were queued", "", "");
+  expect_codes("he said 550@example.com was wrong", "", "");
+  expect_codes("550-55@example.net", "550", "");
+  expect_codes("phone 555-recipient@example.net", "", "");
+}

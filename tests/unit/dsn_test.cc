@@ -170,3 +170,77 @@ TEST_CASE("reconcile_codes: a reply of another class than the status", "[dsn]") 
   CHECK(c.reply == "450");  // no reply of the status's class: kept as found
   CHECK(c.cls == DeliveryClass::kPermanent);
 }
+
+TEST_CASE("DSN recipient fields folded onto the next line", "[dsn]") {
+  DsnFields dsn;
+  REQUIRE(read_delivery_status(
+      "Final-Recipient: rfc822;\n    folded@example.net\nAction: failed\nStatus: 5.1.1\n\n"
+      "Final-Recipient:\n\trfc822; second@example.net\nOriginal-Recipient:\n rfc822;"
+      " alias@example.net\nAction:\n failed\nStatus:\n 5.2.2\n",
+      &dsn));
+  REQUIRE(dsn.recipients.size() == 2);
+  CHECK(dsn.recipients[0].address == "folded@example.net");
+  CHECK(dsn.recipients[0].status == "5.1.1");
+  CHECK(dsn.recipients[1].address == "second@example.net");
+  CHECK(dsn.recipients[1].original_recipient == "alias@example.net");
+  CHECK(dsn.recipients[1].action == "failed");
+  CHECK(dsn.recipients[1].status == "5.2.2");
+  CHECK(dsn.recipients[1].stated);
+}
+
+namespace {
+std::string dsn_message(std::string_view final_recipient, std::string_view status,
+                        std::string_view diagnostic) {
+  return "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>\n"
+         "To: sender@example.org\n"
+         "Subject: Returned mail: see transcript for details\n"
+         "MIME-Version: 1.0\n"
+         "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+         "--b\nContent-Type: text/plain\n\nThe original message was received.\n\n"
+         "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n"
+         "Final-Recipient: " +
+         std::string(final_recipient) + "\nAction: failed\nStatus: " + std::string(status) +
+         "\nDiagnostic-Code: smtp; " + std::string(diagnostic) + "\n\n--b--\n";
+}
+}  // namespace
+
+TEST_CASE("DSN recipient that is no valid address is reported as written", "[dsn]") {
+  // Sendmail 8.12 wrote the domain of an unresolvable "#" literal as is.
+  Report r =
+      parse_message(dsn_message("RFC822; recipient@#example.net", "5.1.2", "550 Host unknown"));
+  REQUIRE(r.bounce);
+  REQUIRE(r.recipients.size() == 1);
+  CHECK(r.recipients[0].recipient == "recipient@#example.net");
+  CHECK(r.recipients[0].reply_code == "550");
+  CHECK(r.recipients[0].status == "5.1.2");
+  CHECK(r.recipients[0].reason == Reason::kHostUnknown);
+  // A local part over 64 bytes.
+  const std::string long_local(70, 'x');
+  r = parse_message(
+      dsn_message("rfc822; " + long_local + "@Example.NET", "5.1.1", "550 5.1.1 user unknown"));
+  REQUIRE(r.recipients.size() == 1);
+  CHECK(r.recipients[0].recipient == long_local + "@example.net");
+  // What names no mailbox is still dropped: a pipe, a path, no '@'.
+  for (std::string_view junk : {"rfc822; |/usr/bin/procmail", "rfc822; /var/mail/x@y",
+                                "rfc822; postmaster", "rfc822; @example.net"}) {
+    INFO(junk);
+    r = parse_message(dsn_message(junk, "5.1.1", "550 unknown"));
+    CHECK(r.recipients.empty());
+  }
+  // An ESMTP parameter copied with the address: the address stays.
+  r = parse_message(dsn_message("ORCPT=rfc822;a@example.net", "5.1.1", "550 unknown"));
+  REQUIRE(r.recipients.size() == 1);
+  CHECK(r.recipients[0].recipient == "a@example.net");
+}
+
+TEST_CASE("DSN that repeats a recipient block reports the recipient once", "[dsn]") {
+  std::string m = dsn_message("rfc822; once@example.net", "5.1.1", "550 5.1.1 unknown");
+  const std::string block =
+      "Final-Recipient: rfc822; Once@Example.net\nAction: failed\nStatus: 5.1.1\n\n";
+  m.insert(m.find("--b--"), block + block);
+  const Report r = parse_message(m);
+  REQUIRE(r.recipients.size() == 1);
+  CHECK(r.recipients_total == 1);
+  CHECK(r.recipients[0].recipient == "once@example.net");
+  CHECK(r.recipients[0].reply_code == "550");
+}

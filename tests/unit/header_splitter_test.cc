@@ -117,6 +117,25 @@ TEST_CASE("splitter: an mbox From line, a line that is no field, a stray continu
   CHECK(stray.body == "b");
 }
 
+TEST_CASE("splitter: blank and white-space-only lines before the first field", "[splitter]") {
+  const Split blank = split("\nFrom: a@example.org\nSubject: x\n\nbody\n");
+  REQUIRE(blank.fields.size() == 2);
+  CHECK(blank.fields[0].first == "From");
+  CHECK(blank.body == "body\n");
+  const Split several = split("\r\n   \r\n\t\r\nA: 1\r\n\r\nb");
+  REQUIRE(several.fields.size() == 1);
+  CHECK(several.body == "b");
+  // Once a field was seen, a blank line ends the header as always.
+  const Split after = split("A: 1\n\nB: 2\n");
+  REQUIRE(after.fields.size() == 1);
+  CHECK(after.body == "B: 2\n");
+  // No field at all: the first line that is not blank starts the body.
+  const Split none = split("\n\nplain text\n");
+  CHECK(none.fields.empty());
+  CHECK(none.body == "plain text\n");
+  check_any_pieces("\n \nA: 1\nB: 2\n\nbody\n");
+}
+
 TEST_CASE("splitter: a message with no body, no line end at the end", "[splitter]") {
   const Split s = split("A: 1\nB: 2");
   REQUIRE(s.fields.size() == 2);

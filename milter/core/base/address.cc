@@ -107,8 +107,28 @@ std::string_view first_address(std::string_view text) {
   return all.empty() ? std::string_view{} : all.front();
 }
 
+namespace {
+
+// True for local parts that name no mailbox: a pipe command ("|/usr/bin/
+// procmail") or a file path ("/var/mail/user"; X.400 forms such as
+// "/G=Jo/S=Smith/O=Org/" have '=' and are kept).
+bool is_junk_local(std::string_view local) {
+  if (local.empty()) return true;
+  if (local.front() == '|') return true;
+  return local.front() == '/' && local.find('=') == std::string_view::npos;
+}
+
+// "ORCPT=rfc822;a@b" (an ESMTP parameter copied with the address): the prefix
+// goes, the address stays.
+std::string_view without_orcpt(std::string_view a) {
+  if (istarts_with(a, "orcpt=")) a.remove_prefix(6);
+  return a;
+}
+
+}  // namespace
+
 std::string clean_address(std::string_view raw) {
-  std::string_view a = trim(raw);
+  std::string_view a = without_orcpt(trim(raw));
   // Type prefix "rfc822;" (or "RFC822; ").
   if (std::size_t semi = a.find(';'); semi != std::string_view::npos && semi < 12 &&
                                       a.substr(0, semi).find('@') == std::string_view::npos) {
@@ -131,6 +151,34 @@ std::string clean_address(std::string_view raw) {
   if (a.size() >= 2 && a.front() == '"' && a.back() == '"') a = a.substr(1, a.size() - 2);
   if (!valid_address(a, false)) return {};
   std::size_t at = a.rfind('@');
+  if (is_junk_local(a.substr(0, at))) return {};
+  std::string out(a);
+  for (std::size_t i = at + 1; i < out.size(); ++i) out[i] = ascii_lower(out[i]);
+  return out;
+}
+
+std::string stated_address(std::string_view raw) {
+  std::string_view a = without_orcpt(trim(raw));
+  if (std::size_t semi = a.find(';'); semi != std::string_view::npos && semi < 12 &&
+                                      a.substr(0, semi).find('@') == std::string_view::npos) {
+    a = trim(a.substr(semi + 1));
+  }
+  if (a.size() >= 2 && a.front() == '<' && a.back() == '>') a = trim(a.substr(1, a.size() - 2));
+  if (a.size() >= 2 && a.front() == '"' && a.back() == '"' && a.find('"', 1) == a.size() - 1) {
+    a = a.substr(1, a.size() - 2);
+  }
+  if (a.empty() || a.size() > 320) return {};
+  for (char c : a) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7F || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' ||
+        c == ';' || c == '\\') {
+      return {};
+    }
+  }
+  const std::size_t at = a.rfind('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 >= a.size()) return {};
+  const std::string_view local = a.substr(0, at);
+  if (is_junk_local(local) || local.front() == '@' || istarts_with(local, "mailto:")) return {};
   std::string out(a);
   for (std::size_t i = at + 1; i < out.size(); ++i) out[i] = ascii_lower(out[i]);
   return out;

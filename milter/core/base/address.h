@@ -23,6 +23,15 @@ std::string_view first_address(std::string_view text);
 // valid address. CR, LF, NUL and spaces never survive.
 std::string clean_address(std::string_view raw);
 
+// A recipient as a delivery-status field states it, for the report, when it
+// is no valid address (clean_address() is empty) but still names one:
+// "user@#example.net", a local part over 64 bytes, UTF-8 (RFC 6533). Type
+// prefix, angle brackets and quotes removed, the ASCII domain lower-cased.
+// Empty for what names no mailbox: no '@' with text on both sides, white
+// space or control characters, pipe commands and file paths ("|...", "/..."
+// with no '='), "ORCPT=" leftovers, more than 320 bytes.
+std::string stated_address(std::string_view raw);
+
 // The local part of a From-like header value, lower-case ("mailer-daemon"
 // for "Mail Delivery Subsystem <MAILER-DAEMON@example.org>").
 std::string from_local_part(std::string_view from);

@@ -168,7 +168,7 @@ bool reply_at(std::string_view text, std::size_t pos) {
 bool in_reply_position(std::string_view text, std::size_t pos) {
   std::size_t i = pos;
   while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '#' ||
-                   text[i - 1] == '(' || text[i - 1] == '"'))
+                   text[i - 1] == '(' || text[i - 1] == '"' || text[i - 1] == '\''))
     --i;
   if (i == 0 || text[i - 1] == '\n' || text[i - 1] == '\r') return true;
   const std::string_view before = text.substr(0, i);
@@ -177,7 +177,35 @@ bool in_reply_position(std::string_view text, std::size_t pos) {
   for (std::string_view m : kMarkers) {
     if (before.size() >= m.size() && ieq_at(before, before.size() - m.size(), m)) return true;
   }
+  // Verbs that introduce a quoted reply without a colon: "RCPT TO said 550
+  // ...", "Remote Server returned '550 ...'", "MAIL FROM returned 553 ...".
+  // Only when white space separates the verb and the code.
+  if (i == pos) return false;
+  static constexpr std::array<std::string_view, 5> kVerbs = {"said", "returned", "replied",
+                                                             "responded with", "answered"};
+  for (std::string_view v : kVerbs) {
+    if (before.size() < v.size() || !ieq_at(before, before.size() - v.size(), v)) continue;
+    const std::size_t start = before.size() - v.size();
+    if (start == 0 || !is_alpha(before[start - 1])) return true;
+  }
   return false;
+}
+
+// "550-recipient@example.net is not an active address": the first line of a
+// multi-line reply whose text starts with an address. The code starts the
+// whitespace-delimited token (after an optional "smtp;"-like prefix without
+// '@'), a '-' follows it, then the address.
+bool reply_before_address(std::string_view text, std::size_t pos) {
+  const std::size_t n = text.size();
+  if (pos + 5 > n || text[pos + 3] != '-') return false;
+  if (text[pos] < '2' || text[pos] > '5' || !is_digit(text[pos + 1]) || !is_digit(text[pos + 2]))
+    return false;
+  const char c = text[pos + 4];
+  if (!(is_alpha(c) || is_digit(c) || c == '<' || c == '"' || c == '.' || c == '_')) return false;
+  std::size_t b = pos;
+  while (b > 0 && !is_space(text[b - 1])) --b;
+  const std::string_view head = text.substr(b, pos - b);
+  return head.find('@') == std::string_view::npos && head.find('/') == std::string_view::npos;
 }
 
 struct Candidate {
@@ -195,7 +223,13 @@ ScannedCodes scan_codes(std::string_view text) {
     if (!is_digit(text[i])) continue;
     if (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.')) continue;
     if (!good_left(text, i, true)) continue;
-    if (in_address_like_token(text, i)) continue;
+    if (in_address_like_token(text, i)) {
+      if (first_reply_pos.pos == std::string_view::npos && reply_before_address(text, i) &&
+          good_left(text, i, false) && in_reply_position(text, i)) {
+        first_reply_pos = {i, 3};
+      }
+      continue;
+    }
 
     if (const std::size_t sl = status_at(text, i); sl != 0) {
       const bool hash = i > 0 && (text[i - 1] == '#' || text[i - 1] == '(');

@@ -19,7 +19,8 @@ bool split_field(std::string_view line, std::string_view* name, std::string_view
   return true;
 }
 
-enum class Target { kNone, kMessage, kRecipient };
+// Where a continuation line (a field folded onto the next line) belongs.
+enum class Target { kNone, kMessage, kRecipient, kFinal, kOriginal, kStatus, kAction };
 
 class DsnBuilder {
  public:
@@ -35,8 +36,12 @@ class DsnBuilder {
     if (open_) {
       if (iequals(name, "Action")) {
         cur_.action = to_lower(trim(value));
+        target_ = Target::kAction;
+        return;
       } else if (iequals(name, "Status")) {
         cur_.status = std::string(trim(value));
+        target_ = Target::kStatus;
+        return;
       } else if (iequals(name, "Diagnostic-Code")) {
         const std::string_view typed = trim(value);
         const std::string_view text = strip_type_prefix(typed);
@@ -77,9 +82,28 @@ class DsnBuilder {
   }
 
   void continuation(std::string_view text) {
-    if (target_ == Target::kRecipient && open_) {
-      cur_.diagnostic += ' ';
-      cur_.diagnostic += trim(text);
+    if (!open_) return;
+    switch (target_) {
+      case Target::kRecipient:
+        cur_.diagnostic += ' ';
+        cur_.diagnostic += trim(text);
+        break;
+      case Target::kFinal:  // "Final-Recipient: rfc822;\n    a@example.net"
+      case Target::kOriginal:
+        if (raw_value_.size() > 1024) break;
+        raw_value_ += ' ';
+        raw_value_ += trim(text).substr(0, 1024);
+        (target_ == Target::kFinal ? cur_.address : cur_.original_recipient) =
+            decode_xtext(strip_type_prefix(raw_value_));
+        break;
+      case Target::kStatus:
+        if (trim(cur_.status).empty()) cur_.status = std::string(trim(text));
+        break;
+      case Target::kAction:
+        if (trim(cur_.action).empty()) cur_.action = to_lower(trim(text));
+        break;
+      default:
+        break;
     }
   }
 
@@ -113,25 +137,29 @@ class DsnBuilder {
  private:
   void recipient_field(std::string_view name, std::string_view value) {
     std::string addr = decode_xtext(strip_type_prefix(value));
+    target_ = Target::kNone;
     if (iequals(name, "Final-Recipient")) {
       if (open_ && !cur_.address.empty() && have_final_) close();
       open_ = true;
       have_final_ = true;
       cur_.address = std::move(addr);
+      target_ = Target::kFinal;
     } else if (iequals(name, "Original-Recipient")) {
       if (open_ && have_final_ && !cur_.original_recipient.empty()) close();
       open_ = true;
       cur_.original_recipient = std::move(addr);
+      target_ = Target::kOriginal;
     } else {  // X-Actual-Recipient: informational, the final one still counts
       open_ = true;
     }
-    target_ = Target::kNone;
+    raw_value_.assign(trim(value).substr(0, 1024));
   }
 
   void close() {
     if (cur_.address.empty() && !cur_.original_recipient.empty()) {
       cur_.address = cur_.original_recipient;
     }
+    cur_.stated = true;
     out_->recipients.push_back(std::move(cur_));
     cur_ = FoundRecipient{};
     open_ = false;
@@ -144,6 +172,7 @@ class DsnBuilder {
   bool have_final_ = false;
   Target target_ = Target::kNone;
   std::string current_name_;
+  std::string raw_value_;  // the recipient field's value as written, for folded lines
 };
 
 }  // namespace

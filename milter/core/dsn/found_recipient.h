@@ -24,6 +24,11 @@ struct FoundRecipient {
   std::string remote_mta;          // remote host name, if known
   std::string smtp_command;        // "RCPT", "DATA", ... if known
   std::optional<Reason> reason_hint;  // the reason the format states unambiguously, if any
+  // The address is what a delivery-status field states (Final-Recipient):
+  // when it is no valid address ("user@#example.net", a local part over 64
+  // bytes), the report keeps it as written instead of losing the recipient
+  // (see stated_address() in address.h).
+  bool stated = false;
 };
 
 }  // namespace smtp_explain

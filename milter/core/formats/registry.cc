@@ -1,6 +1,7 @@
 // The registry of families and generic readers (see family.h): families.inc
 // expanded into one ordered table.
 #include "family.h"
+#include "generic_scope.h"
 
 namespace smtp_explain {
 
@@ -29,7 +30,13 @@ std::string_view run_scanners(const Message& msg, const FamilySet& candidates, F
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (!candidates.test(i) || all[i]->scan == nullptr) continue;
     const std::size_t before = out->size();
-    if (all[i]->scan(msg, out) && out->size() > before) return all[i]->name;
+    if (all[i]->scan(msg, out) && out->size() > before) {
+      // The sender, the list and the bounce's own addressees are never a
+      // failed recipient, whoever read them (generic_scope.h); a reader left
+      // with none did not read this message.
+      screen_text_recipients(msg, out, before, all[i]->generic);
+      if (out->size() > before) return all[i]->name;
+    }
     out->resize(before);  // a reader that declined leaves nothing behind
   }
   return {};

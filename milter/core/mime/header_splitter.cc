@@ -55,6 +55,9 @@ HeaderSplitter::LineEnd HeaderSplitter::take_line(std::string_view line, bool in
   first_line_ = false;
   if (first && line.starts_with("From ")) return LineEnd::kMore;  // mbox separator
   if (line.empty()) {
+    // Blank lines before the first field (a message written with an empty
+    // line on top) are skipped, like the white-space-only ones below.
+    if (!have_field_ && !seen_field_) return LineEnd::kMore;
     emit(on_field);
     done_ = true;
     return LineEnd::kBodyAfter;
@@ -84,6 +87,7 @@ HeaderSplitter::LineEnd HeaderSplitter::take_line(std::string_view line, bool in
   }
   emit(on_field);
   have_field_ = true;
+  seen_field_ = true;
   if (in_chunk) {
     field_in_chunk_ = true;
     field_start_ = offset;

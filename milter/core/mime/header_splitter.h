@@ -7,7 +7,8 @@
 //     colon tolerated), continued by lines that start with a space or tab;
 //   - the header ends at an empty line, or at a line that is neither a field nor a
 //     continuation, which is then the first line of the body;
-//   - a continuation before any field is skipped.
+//   - blank lines and continuations before any field are skipped (a message
+//     saved with an empty or white-space-only line on top).
 // Values are reported as written after the colon, folded lines included (the
 // message builder unfolds them). Input may come in chunks split anywhere; a
 // field kept across chunks is bounded by Limits::max_header_field_bytes (the
@@ -75,6 +76,7 @@ class HeaderSplitter {
   std::string line_buf_;         // a line begun in an earlier chunk
   bool skip_lf_ = false;         // the last chunk ended with CR
   bool first_line_ = true;
+  bool seen_field_ = false;  // a field has started (blank lines no longer skipped)
   bool done_ = false;
   std::string body_prefix_;
 };

@@ -184,14 +184,29 @@ void finalize_recipients(const FoundList& found, const Limits& limits, Report* r
     report->recipients_total += found.dropped();
     report->flags |= kFlagTooManyRecipients;
   }
+  // One recipient once: a DSN that repeats a block, or text and fields that
+  // both name the address, give one entry (by position in the report).
+  std::unordered_map<std::string, std::size_t> seen;
   for (const FoundRecipient& f : found) {
     std::string address = clean_address(one_line(f.address, 512));
     if (address.empty()) address = clean_address(one_line(f.original_recipient, 512));
+    // What a delivery-status field states is reported as written when it is
+    // no valid address (the renderer shows "(address not shown)").
+    if (address.empty() && f.stated) address = stated_address(one_line(f.address, 512));
     if (address.empty()) continue;
-    ++report->recipients_total;
-    if (report->recipients.size() >= limits.max_recipients) {
-      report->flags |= kFlagTooManyRecipients;
-      continue;
+    std::size_t* repeat = nullptr;
+    std::string key = to_lower(address);  // "Once@" and "once@" are one mailbox in practice
+    if (auto it = seen.find(key); it != seen.end()) {
+      if (it->second == static_cast<std::size_t>(-1)) continue;  // counted, not recorded
+      repeat = &it->second;
+    } else {
+      ++report->recipients_total;
+      if (report->recipients.size() >= limits.max_recipients) {
+        report->flags |= kFlagTooManyRecipients;
+        seen.emplace(std::move(key), static_cast<std::size_t>(-1));
+        continue;
+      }
+      seen.emplace(std::move(key), report->recipients.size());
     }
     Recipient r;
     r.recipient = std::move(address);
@@ -217,8 +232,21 @@ void finalize_recipients(const FoundList& found, const Limits& limits, Report* r
     in.hint = f.reason_hint;
     in.diagnostic_type = f.diagnostic_type;
     r.reason = classify_reason(in);
+    if (repeat != nullptr) {
+      // A later mention replaces the first only when it says more: codes
+      // where the first had none, or a failure where the first was a delay.
+      Recipient& first = report->recipients[*repeat];
+      const bool more_codes = first.reply_code.empty() && first.status.empty() &&
+                              (!r.reply_code.empty() || !r.status.empty());
+      const bool failed_over_delay = first.action == "delayed" && r.action == "failed";
+      if (!more_codes && !failed_over_delay) continue;
+      first = std::move(r);
+    } else {
+      report->recipients.push_back(std::move(r));
+    }
+  }
+  for (const Recipient& r : report->recipients) {
     if (r.cls > report->cls) report->cls = r.cls;
-    report->recipients.push_back(std::move(r));
   }
 }
 

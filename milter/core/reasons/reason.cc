@@ -189,13 +189,15 @@ bool first_pass_true(const Context& c, Reason reason) {
   }
 }
 
-// Sisimai 5's ClassOrder[0]: the order decides between overlapping phrases.
-constexpr std::array<Reason, 19> kFirstPass = {
-    Reason::kMailboxFull,  Reason::kMesgTooBig, Reason::kExceedLimit,     Reason::kSuspend,
-    Reason::kHasMoved,     Reason::kNoRelaying, Reason::kAuthFailure,     Reason::kUserUnknown,
-    Reason::kFiltered,     Reason::kRequirePtr, Reason::kNotCompliantRfc, Reason::kBadReputation,
-    Reason::kContentError, Reason::kRejected,   Reason::kHostUnknown,     Reason::kSpamDetected,
-    Reason::kTooManyConn,  Reason::kSpeeding,   Reason::kBlocked,
+// Sisimai 5.1's ClassOrder[0]: the order decides between overlapping phrases.
+// ContentError is not in it (5.1 reaches it in the second pass or by the X.6
+// status class), so a spam verdict sent with 5.6.0 after DATA is spamdetected.
+constexpr std::array<Reason, 18> kFirstPass = {
+    Reason::kMailboxFull, Reason::kMesgTooBig,  Reason::kExceedLimit,     Reason::kSuspend,
+    Reason::kHasMoved,    Reason::kNoRelaying,  Reason::kAuthFailure,     Reason::kUserUnknown,
+    Reason::kFiltered,    Reason::kRequirePtr,  Reason::kNotCompliantRfc, Reason::kBadReputation,
+    Reason::kRejected,    Reason::kHostUnknown, Reason::kSpamDetected,    Reason::kTooManyConn,
+    Reason::kSpeeding,    Reason::kBlocked,
 };
 
 // Sisimai 5's ClassOrder[1]: phrases tried when the status code is vague.

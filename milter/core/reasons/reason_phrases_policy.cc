@@ -374,6 +374,7 @@ constexpr auto kBadReputation = std::to_array<std::string_view>({
     "prevent spam, this message has been blocked",
     "messages from * temporarily deferred due to user complaints",
     "deferred due to user complaints",
+    "temporarily deferred due to unexpected volume or user complaints",  // Yahoo (5.1)
     "reputation",
 });
 

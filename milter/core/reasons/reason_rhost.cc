@@ -51,6 +51,10 @@ constexpr std::array kGoogleRules = {
     Rule{"", "likely unsolicited mail", Reason::kSpamDetected},
     Rule{"", "has been blocked", Reason::kBlocked},
     Rule{"", "message has been blocked", Reason::kBlocked},
+    // Sisimai 5.1 Rhost::Google: a blocked attachment or content is policyviolation.
+    Rule{"5.7.0", "blocked because its content presents a potential security issue",
+         Reason::kPolicyViolation},
+    Rule{"5.7.0", "illegal attachment on your message", Reason::kPolicyViolation},
     Rule{"", "potential security issue", Reason::kSecurityError},
     Rule{"", "message exceeded", Reason::kMesgTooBig},
     Rule{"", "size limit", Reason::kMesgTooBig},
