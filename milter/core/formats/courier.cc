@@ -6,6 +6,7 @@
 // ">>> XXXX" line of the text after "UNDELIVERABLE MAIL" (or "DELAYS IN
 // DELIVERING YOUR MESSAGE"), and the reason for Courier's DNS sentences.
 #include "family_text.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -60,9 +61,81 @@ std::string transcript_command(std::string_view text) {
   return {};
 }
 
+// Courier's own text: "running the Courier mail server" in the preamble.
+bool text_is_courier(const Message& msg) {
+  return contains_bytes(msg.error_text, "running the Courier mail server");
+}
+
+// "<a@b>:" alone at the start of a line.
+std::string_view recipient_line(std::string_view line) {
+  std::string_view t = line;
+  while (!t.empty() && is_space_or_tab(t.back())) t.remove_suffix(1);
+  if (t.size() < 5 || t.front() != '<' || !t.ends_with(">:")) return {};
+  std::string_view a = t.substr(1, t.size() - 3);
+  return formats::is_bare_address(a) ? a : std::string_view();
+}
+
 }  // namespace
 
+// The text part alone (a gateway dropped the delivery-status part, or an old
+// courierdsn): after the banner "UNDELIVERABLE MAIL" (or "DELAYS IN DELIVERING
+// YOUR MESSAGE"), each "<address>:" line opens a recipient, the indented host
+// line and the ">>> command" / "<<< reply" lines below it are its error, up to
+// the next address or the closing line of dashes.
+bool scan_courier(const Message& msg, FoundList* out) {
+  if (!is_courier(msg.headers) && !text_is_courier(msg)) return false;
+  const std::size_t before = out->size();
+  bool reading = false;
+  bool delayed = false;
+  for (std::string_view line : split_lines(msg.error_text)) {
+    const std::string_view t = trim(line);
+    if (!reading) {
+      if (t == "UNDELIVERABLE MAIL") reading = true;
+      if (t == "DELAYS IN DELIVERING YOUR MESSAGE") reading = delayed = true;
+      continue;
+    }
+    if (t.starts_with("-----")) {
+      if (out->size() > before) break;
+      continue;
+    }
+    if (std::string_view a = recipient_line(line); !a.empty()) {
+      formats::add_recipient(out, a);
+      continue;
+    }
+    if (out->size() == before || t.empty()) continue;
+    FoundRecipient& r = out->back();
+    if (t.starts_with(">>> ")) {
+      std::string_view w = trim(t.substr(4));
+      if (w.size() >= 4) r.smtp_command = formats::upper(w.substr(0, 4));
+      continue;
+    }
+    if (t.starts_with("<<< ")) {
+      r.diagnostic += std::string(t.substr(4)) + " ";
+      continue;
+    }
+    // "mx.example.net [192.0.2.2]:" names the remote host.
+    if (r.remote_mta.empty() && t.back() == ':' && formats::has(t, " [")) {
+      r.remote_mta = std::string(t.substr(0, t.find(' ')));
+      continue;
+    }
+    r.diagnostic += std::string(t) + " ";
+  }
+  for (std::size_t k = before; k < out->size(); ++k) {
+    FoundRecipient& r = (*out)[k];
+    r.diagnostic = formats::sweep(r.diagnostic);
+    if (r.smtp_command != "RCPT" && r.smtp_command != "DATA" && r.smtp_command != "MAIL" &&
+        r.smtp_command != "HELO" && r.smtp_command != "EHLO") {
+      r.smtp_command.clear();
+    }
+    r.reason_hint = formats::reason_for_phrases(r.diagnostic, kMessages);
+    if (delayed) r.action = "delayed";
+  }
+  return out->size() > before;
+}
+
 void refine_courier(const Message& msg, FoundList* found) {
+  // A candidate for every delivery report (notices): refine only Courier's.
+  if (!is_courier(msg.headers) && !text_is_courier(msg)) return;
   const std::string command = transcript_command(msg.text);
   for (FoundRecipient& r : *found) {
     const std::optional<Reason> reason =
@@ -72,6 +145,6 @@ void refine_courier(const Message& msg, FoundList* found) {
   }
 }
 
-const Family courier_family{"Courier", is_courier, nullptr, refine_courier};
+const Family courier_family{"Courier", is_courier, scan_courier, refine_courier, false, true};
 
 }  // namespace smtp_explain

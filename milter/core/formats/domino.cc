@@ -5,6 +5,7 @@
 // and possibly DSN-like fields. The module's reason table names Domino's own
 // sentences ("not listed in Domino Directory", ...).
 #include "family_text.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -32,6 +33,8 @@ std::string_view field_value(std::string_view line, std::string_view name) {
 }  // namespace
 
 bool scan_domino(const Message& msg, FoundList* out) {
+  // Told by its text too (notices): one search before any line is split.
+  if (!contains_bytes(msg.error_text, "was not delivered to:")) return false;
   const auto lines = split_lines(formats::text_before(msg, {"Content-Type: message/rfc822"}));
   std::size_t i = formats::find_line(lines, "Your message");
   const std::size_t before = out->size();
@@ -84,6 +87,6 @@ bool claims(const HeaderList& h) {
 
 }  // namespace
 
-const Family domino_family{"Domino", claims, scan_domino};
+const Family domino_family{"Domino", claims, scan_domino, nullptr, false, true};
 
 }  // namespace smtp_explain

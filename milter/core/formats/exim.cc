@@ -10,6 +10,7 @@
 // reason from the module's phrase tables. X-Failed-Recipients is the
 // fallback list.
 #include "family_text.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -77,22 +78,27 @@ bool is_start(std::string_view e) {
   return e.starts_with("The ") && formats::has(e, " router encountered the following error(s):");
 }
 
+// "<E1abcdE-000Abc-Xy@host>": 7, 6 and 2 word characters (Exim 3 to 4.96);
+// "<E1rAbcd-00000000aBc-0Xyz@host>": 7, 11 and 4 (Exim 4.97's longer ids).
 bool is_exim_message_id(std::string_view mid) {
-  // "<1abcdEF-000Abc-Xy@host>": 7, 6 and 2 word characters.
   auto word = [](char c) { return is_ascii_alpha(c) || is_ascii_digit(c) || c == '_'; };
   mid = trim(mid);
   if (mid.size() < 19 || mid[0] != '<') return false;
-  const std::size_t groups[] = {7, 6, 2};
-  std::size_t p = 1;
-  for (std::size_t g = 0; g < 3; ++g) {
-    for (std::size_t k = 0; k < groups[g]; ++k, ++p) {
-      if (p >= mid.size() || !word(mid[p])) return false;
+  auto shaped = [&](const std::size_t(&groups)[3]) {
+    std::size_t p = 1;
+    for (std::size_t g = 0; g < 3; ++g) {
+      for (std::size_t k = 0; k < groups[g]; ++k, ++p) {
+        if (p >= mid.size() || !word(mid[p])) return false;
+      }
+      const char sep = g < 2 ? '-' : '@';
+      if (p >= mid.size() || mid[p] != sep) return false;
+      ++p;
     }
-    const char sep = g < 2 ? '-' : '@';
-    if (p >= mid.size() || mid[p] != sep) return false;
-    ++p;
-  }
-  return true;
+    return true;
+  };
+  constexpr std::size_t kClassic[3] = {7, 6, 2};
+  constexpr std::size_t kLong[3] = {7, 11, 4};
+  return shaped(kClassic) || shaped(kLong);
 }
 
 bool subject_matches(std::string_view s) {
@@ -160,17 +166,53 @@ struct Record {
   bool open = false;  // a recipient line was seen
 };
 
+bool claims(const HeaderList& h);
+
+// Mail.ru's notices (formats/mailru.cc) are Exim's text.
+bool is_mailru(std::string_view from) {
+  return from.find('@') != std::string_view::npos && formats::has(from, ".mail.ru");
+}
+
 }  // namespace
 
 bool scan_exim(const Message& msg, FoundList* out) {
+  // A delivery report the headers do not show as Exim's (a renamed From, a
+  // custom Subject, another Message-Id scheme) is read when its text starts
+  // as Exim's does; the Exim-based MXLogic keeps its own notices. One search
+  // per start phrase before any line is split.
+  const bool claimed = claims(msg.headers);
+  if (!claimed) {
+    // The Exim-based families listed after Exim keep their own notices.
+    const HeaderList& h = msg.headers;
+    if (h.has("X-MX-Bounce") || h.has("X-MXL-Hash") || h.has("X-MXL-NoteHash")) return false;
+    if (is_mailru(h.get("From"))) return false;
+    // Every start phrase begins "This message was created" or "A message that you sent".
+    if (!contains_bytes(msg.error_text, "This message was created automatically by mail") &&
+        !contains_bytes(msg.error_text, "A message that you sent ")) {
+      return false;
+    }
+  }
   const auto lines = split_lines(msg.error_text);
   std::size_t i = 0;
   while (i < lines.size() && !is_start(lines[i])) ++i;
+  if (!claimed && i == lines.size()) return false;
   std::vector<Record> recs(1);
   std::string frozen;
+  // "A message sent by\n\n  <sender>\n\ncould not be delivered to ..." (deliver.c,
+  // when the notice goes to errors_to rather than the sender): the address
+  // between the two sentences is the sender's, never a recipient.
+  bool sender_block = false;
   for (; i < lines.size(); ++i) {
     std::string_view e = lines[i];
     if (e.empty()) continue;
+    if (e.starts_with("A message sent by")) {
+      sender_block = true;
+      continue;
+    }
+    if (sender_block) {
+      if (!is_space_or_tab(e[0])) sender_block = false;
+      continue;
+    }
     if (e.starts_with("Message ") && formats::has(e, "frozen")) {
       frozen += e;
       frozen += ' ';
@@ -202,8 +244,22 @@ bool scan_exim(const Message& msg, FoundList* out) {
     v.diagnosis += t;
     v.diagnosis += ' ';
   }
+  // X-Failed-Recipients lists exactly the addresses Exim failed: when it
+  // names some of the listed addresses, a listed address it does not name
+  // (an address quoted in a customised text) is no recipient.
+  const std::vector<std::string_view> failed_field =
+      find_addresses(msg.headers.get("X-Failed-Recipients"));
+  auto in_field = [&](std::string_view a) {
+    for (std::string_view f : failed_field) {
+      if (iequals(clean_address(f), clean_address(a))) return true;
+    }
+    return false;
+  };
+  bool field_agrees = false;
+  for (const Record& v : recs) field_agrees = field_agrees || (!v.pipe && in_field(v.address));
   const std::size_t before = out->size();
   for (Record& v : recs) {
+    if (field_agrees && !v.pipe && !v.address.empty() && !in_field(v.address)) continue;
     if (v.address.empty()) v.address = v.alias;
     if (v.address.empty()) continue;
     FoundRecipient& r = formats::add_recipient(out, v.address);
@@ -211,7 +267,7 @@ bool scan_exim(const Message& msg, FoundList* out) {
     if (v.pipe) r.reason_hint = Reason::kMailerError;
   }
   if (out->size() == before) {
-    for (std::string_view a : find_addresses(msg.headers.get("X-Failed-Recipients"))) {
+    for (std::string_view a : failed_field) {
       FoundRecipient& r = formats::add_recipient(out, a);
       r.diagnostic = formats::sweep(recs.front().diagnosis + " " + frozen);
     }
@@ -254,7 +310,7 @@ namespace {
 
 bool claims(const HeaderList& h) {
   const std::string_view from = h.get("From");
-  if (from.find('@') != std::string_view::npos && formats::has(from, ".mail.ru")) return false;
+  if (is_mailru(from)) return false;
   int match = 0;
   match += from.starts_with("Mail Delivery System") ? 1 : 0;
   match += is_exim_message_id(h.get("Message-Id")) ? 1 : 0;
@@ -264,6 +320,6 @@ bool claims(const HeaderList& h) {
 
 }  // namespace
 
-const Family exim_family{"Exim", claims, scan_exim};
+const Family exim_family{"Exim", claims, scan_exim, nullptr, false, true};
 
 }  // namespace smtp_explain

@@ -26,6 +26,9 @@
 // Writing a family (formats/<family>.cc, then one line in families.inc):
 //   - claims(headers): cheap, header fields only (HeaderList lookups by literal
 //     name are hashed at compile time). True when the message may be yours.
+//     Set `notices` too when your bounces are told by body markers rather than
+//     by headers: the family is then also a candidate for every message whose
+//     headers say "delivery report", and scan() must find your markers.
 //   - scan(msg, out), for text bounces: called only for claimed messages. Read
 //     msg.error_text (the MTA's error text up to any returned original, LF line
 //     endings, decoded to UTF-8 where the charset is known), or msg.text to see
@@ -74,6 +77,12 @@ struct Family {
   ScanFn scan = nullptr;      // text bounces; null for families that always send DSNs
   RefineFn refine = nullptr;  // DSN refiner, optional
   bool generic = false;       // a reader of the generic layer (after every family)
+  // Also a candidate whenever the headers say "delivery report"
+  // (headers_say_delivery_report, bounce_gate.h), whatever claims() says: for
+  // families told by their text, whose header signs vary by version, product
+  // and gateway (old Sendmail, qmail variants, GroupWise, ...). Such a scan()
+  // must insist on the family's own body markers. Decided once per message.
+  bool notices = false;
 };
 
 // Every family and generic reader, as families.inc lists them.
@@ -90,7 +99,8 @@ const std::vector<const Family*>& families();
 using FamilySet = std::bitset<128>;
 
 // The entries whose claims() accept the header fields, plus those without
-// claims(): the message's candidates, decided once at end of headers.
+// claims(), plus (when the headers say delivery report) those with `notices`:
+// the message's candidates, decided once at end of headers.
 FamilySet claimed_families(const HeaderList& headers);
 
 // Runs the candidates' scan() in registry order until one recognises the

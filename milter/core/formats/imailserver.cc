@@ -63,6 +63,15 @@ bool scan_imailserver(const Message& msg, FoundList* out) {
   std::string alterrors;
   for (std::string_view e : lines) {
     if (e.empty()) continue;
+    // "550 5.1.1 unknown or illegal alias: a@b" below "... generated following
+    // response:" is the remote reply for the recipient above, not another one.
+    if (e.size() > 4 && out->size() > before && is_ascii_digit(e[0]) && is_ascii_digit(e[1]) &&
+        is_ascii_digit(e[2]) && (e[3] == ' ' || e[3] == '-')) {
+      FoundRecipient& r = out->back();
+      r.diagnostic += ' ';
+      r.diagnostic += e;
+      continue;
+    }
     // "Unknown user: a@b": everything before the last ':' is the error.
     const std::size_t colon = e.rfind(':');
     const std::size_t space = e.find(' ');

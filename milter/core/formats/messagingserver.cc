@@ -10,6 +10,7 @@
 // Also a refiner: its DSN fields say "Status: 5.0.0" while the text part has
 // the remote server's real reply per recipient.
 #include "family_text.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -28,13 +29,16 @@ bool field(std::string_view line, std::string_view name, std::string_view* value
   return true;
 }
 
+constexpr std::string_view kStart =
+    "This report relates to a message you sent with the following header fields:";
+
 void read_text(const Message& msg, FoundList* out) {
+  if (!contains_bytes(msg.error_text, kStart)) return;  // before splitting lines
   bool reading = false;
   const std::size_t before = out->size();
   for (std::string_view line : split_lines(msg.error_text)) {
     if (!reading) {
-      reading = formats::starts(
-          line, "This report relates to a message you sent with the following header fields:");
+      reading = formats::starts(line, kStart);
       continue;
     }
     if (line.empty()) continue;
@@ -111,7 +115,7 @@ bool claims(const HeaderList& h) {
 
 }  // namespace
 
-const Family messagingserver_family{"MessagingServer", claims, scan_messagingserver,
-                                    refine_messagingserver};
+const Family messagingserver_family{"MessagingServer",      claims, scan_messagingserver,
+                                    refine_messagingserver, false,  true};
 
 }  // namespace smtp_explain

@@ -7,6 +7,7 @@
 // The reason text comes before the address; when no address is given the
 // returned original's To: is the recipient.
 #include "family_text.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -36,6 +37,8 @@ std::string original_to(const Message& msg, std::string_view original) {
 
 bool scan_notes(const Message& msg, FoundList* out) {
   const std::string_view text = msg.text;
+  // Told by its banner (notices): one search before any line is split.
+  if (!contains_bytes(text, "------- Failure Reasons ")) return false;
   const std::string_view error =
       formats::cut_before_line(text, "------- Returned Message --------");
   const std::size_t before = out->size();
@@ -64,6 +67,9 @@ bool scan_notes(const Message& msg, FoundList* out) {
     std::string& diag = out->size() > before ? out->back().diagnostic : pending;
     diag += line;
   }
+  // Without Notes' own banner the text is not Notes' (other products also
+  // write "Undeliverable message" Subjects): do not guess from the original.
+  if (!reading) return false;
   if (out->size() == before) {
     std::string to = original_to(msg, text.substr(error.size()));
     if (to.empty()) return false;
@@ -88,6 +94,6 @@ bool claims(const HeaderList& h) {
 
 }  // namespace
 
-const Family notes_family{"Notes", claims, scan_notes};
+const Family notes_family{"Notes", claims, scan_notes, nullptr, false, true};
 
 }  // namespace smtp_explain

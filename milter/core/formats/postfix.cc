@@ -1,12 +1,23 @@
-// Postfix DSNs (Subject "Undelivered Mail Returned to Sender"), refined after
-// the RFC 3464 reader as Sisimai's Lhost::Postfix does (BSD 2-clause,
-// third_party/sisimai/LICENSE): the text part names the command each reply
-// answered and often carries the fuller remote reply:
+// Postfix bounces of every version, after Sisimai's Lhost::Postfix (BSD
+// 2-clause, third_party/sisimai/LICENSE) and Postfix's own templates
+// (bounce_notify_util.c, bounce_template.c):
+//   Postfix 1.x-2.2  "This is the Postfix program at host mail.example.org."
+//                    ... "\t\t\tThe Postfix program"
+//   Postfix 2.3+     "This is the mail system at host mail.example.org."
+//                    ... "                   The mail system"
+// then one paragraph per recipient, continued by indented lines:
 //   <kijitora@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1
 //       <kijitora@example.jp>: Recipient address rejected: User unknown (in
 //       reply to RCPT TO command)
-// Text-only Postfix bounces are read by the generic scanner, which knows this
-// shape; the command is then found in the diagnostic by the parser.
+//   <r@example.org> (expanded from <alias@example.org>): unknown user: "r"
+// (Postfix 1.x has no "(in reply to ... command)"). The delay notice
+// ("Delayed Mail (still being retried)", "THIS IS A WARNING ONLY") has the
+// same paragraphs for recipients still queued.
+//
+// DSNs (2.0+) are read by the RFC 3464 reader and refined here: the text part
+// names the command each reply answered and often carries the fuller remote
+// reply. Bounces without a delivery-status part (Postfix 1.x, or a gateway
+// that removed the attachments) are read from the paragraphs alone.
 #include "code_scan.h"
 #include "family_text.h"
 #include "smtp_explain/codes.h"
@@ -118,7 +129,17 @@ PostfixText read_text(std::string_view text) {
 
 }  // namespace
 
+namespace {
+bool claims(const HeaderList& h);
+}  // namespace
+
 void refine_postfix(const Message& msg, FoundList* found) {
+  // A candidate for every delivery report (Family::notices): refine only
+  // what Postfix wrote.
+  if (!claims(msg.headers) && !formats::has(msg.error_text, "This is the Postfix program") &&
+      !formats::has(msg.error_text, "This is the mail system at host ")) {
+    return;
+  }
   static const std::string kNone;
   PostfixText text = read_text(msg.error_text);
   std::size_t next_command = 0;
@@ -168,12 +189,115 @@ void refine_postfix(const Message& msg, FoundList* found) {
 
 namespace {
 
+bool subject_is_postfix(std::string_view subject) {
+  return subject == "Undelivered Mail Returned to Sender" ||
+         subject == "Delayed Mail (still being retried)";
+}
+
 bool claims(const HeaderList& h) {
-  return h.get("Subject") == "Undelivered Mail Returned to Sender" && !h.has("X-AOL-IP");
+  return subject_is_postfix(h.get("Subject")) && !h.has("X-AOL-IP");
+}
+
+// "<a@b>: text" or "<a@b> (expanded from <c@d>): text" at the start of a
+// line: the address, the alias and the text after the colon.
+bool paragraph_start(std::string_view line, std::string_view* address, std::string_view* alias,
+                     std::string_view* text) {
+  if (line.size() < 6 || line.front() != '<') return false;
+  const std::size_t gt = line.find('>');
+  if (gt == std::string_view::npos) return false;
+  const std::string_view a = line.substr(1, gt - 1);
+  if (a.find('@') == std::string_view::npos || a.find_first_of(" \t<") != std::string_view::npos) {
+    return false;
+  }
+  std::string_view rest = line.substr(gt + 1);
+  *alias = {};
+  if (formats::starts(rest, " (expanded from <")) {
+    const std::size_t close = rest.find(">):");
+    if (close == std::string_view::npos) return false;
+    *alias = rest.substr(17, close - 17);
+    rest = rest.substr(close + 2);
+  }
+  if (!formats::starts(rest, ":")) return false;
+  *address = a;
+  *text = trim(rest.substr(1));
+  return true;
+}
+
+// "host mx.example.jp[192.0.2.1] said:", "connect to mx.example.jp[192.0.2.1]":
+// the host name before the bracketed address.
+std::string remote_host(std::string_view diag) {
+  for (std::string_view key : {"host ", "connect to ", "with "}) {
+    for (std::size_t p = diag.find(key); p != std::string_view::npos; p = diag.find(key, p + 1)) {
+      if (p > 0 && !is_space_or_tab(diag[p - 1])) continue;
+      std::string_view rest = diag.substr(p + key.size());
+      const std::size_t open = rest.find('[');
+      if (open == 0 || open == std::string_view::npos) continue;
+      const std::string_view host = rest.substr(0, open);
+      if (host.find_first_of(" \t") != std::string_view::npos) continue;
+      return std::string(host);
+    }
+  }
+  return {};
+}
+
+bool is_delay_notice(const Message& msg, std::string_view text) {
+  return msg.headers.get("Subject").starts_with("Delayed Mail") ||
+         formats::has(text, "THIS IS A WARNING ONLY") ||
+         formats::has(text, "YOU DO NOT NEED TO RESEND YOUR MESSAGE") ||
+         formats::has(text, "This is a delivery status notification, NOT an error");
 }
 
 }  // namespace
 
-const Family postfix_family{"Postfix", claims, nullptr, refine_postfix};
+bool scan_postfix(const Message& msg, FoundList* out) {
+  const std::string_view text = msg.error_text;
+  // The templates' first line; a customised template (a translated
+  // bounce_template_file) is read from the top when the headers are Postfix's.
+  std::size_t start = text.find("This is the Postfix program");
+  if (start == std::string_view::npos) start = text.find("This is the mail system at host ");
+  if (start == std::string_view::npos) {
+    if (!claims(msg.headers)) return false;
+    start = 0;
+  }
+  // Success and verification reports list delivered recipients the same way.
+  if (formats::has(text, "was successfully delivered to the destination") ||
+      formats::has(text, "Enclosed is the mail delivery report that you requested")) {
+    return false;
+  }
+  const bool delayed = is_delay_notice(msg, text);
+  const std::size_t before = out->size();
+  bool open = false;  // the last recipient's paragraph goes on
+  for (std::string_view line : split_lines(text.substr(start))) {
+    std::string_view address, alias, rest;
+    if (paragraph_start(line, &address, &alias, &rest)) {
+      FoundRecipient& r = formats::add_recipient(out, address);
+      r.original_recipient = std::string(alias);
+      r.diagnostic = std::string(rest);
+      open = true;
+      continue;
+    }
+    if (!open) continue;
+    if (line.empty() || !is_space_or_tab(line.front())) {
+      open = false;
+      continue;
+    }
+    FoundRecipient& r = out->back();
+    r.diagnostic += ' ';
+    r.diagnostic += trim(line);
+  }
+  for (std::size_t i = before; i < out->size(); ++i) {
+    FoundRecipient& r = (*out)[i];
+    r.diagnostic = formats::sweep(r.diagnostic);
+    r.smtp_command = reply_to_command(r.diagnostic);
+    r.remote_mta = remote_host(r.diagnostic);
+    if (delayed) r.action = "delayed";
+    // local(8): 'unknown user: "name"' (no code: the user is not in passwd
+    // or aliases).
+    if (formats::starts(r.diagnostic, "unknown user: \"")) r.reason_hint = Reason::kUserUnknown;
+  }
+  return out->size() > before;
+}
+
+const Family postfix_family{"Postfix", claims, scan_postfix, refine_postfix, false, true};
 
 }  // namespace smtp_explain

@@ -10,6 +10,7 @@
 // The reader is shared with Sisimai's X4 (formats/x4.cc).
 #include "family_text.h"
 #include "reason.h"
+#include "text_search.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -128,6 +129,8 @@ bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line
   std::string_view error =
       cut_before_line(msg.text, "--- Below this line is a copy of the message.", false);
   error = cut_before_line(error, "--- Original message follows.", false);
+  // qmail with the "bounce headers only" patch (vpopmail and hosting setups).
+  error = cut_before_line(error, "--- Enclosed are the original headers of the message.", false);
   const std::size_t before = out->size();
   std::vector<std::string> remote_said;  // the "Remote host said:" line per recipient
   bool reading = false;
@@ -189,8 +192,22 @@ bool read_qmail_style(const Message& msg, bool (*is_start)(std::string_view line
 }  // namespace formats
 
 bool scan_qmail(const Message& msg, FoundList* out) {
+  // Told by its text too (notices): one search per phrase before any line is split.
+  if (!contains_bytes(msg.text, "Hi. This is the qmail") &&
+      !contains_bytes(msg.text, "I'm afraid I wasn't able to deliver your message")) {
+    return false;
+  }
+  // qmail-send's greeting, or (when a patch or control file rewrote the
+  // greeting: qmail-ldap's, netqmail's and vpopmail hosts' custom bounce
+  // texts) the sentence qmail-send.c writes after it.
   return formats::read_qmail_style(
-      msg, [](std::string_view line) { return formats::starts(line, "Hi. This is the qmail"); },
+      msg,
+      [](std::string_view line) {
+        return formats::starts(line, "Hi. This is the qmail") ||
+               formats::starts(line,
+                               "I'm afraid I wasn't able to deliver your message to the "
+                               "following addresses.");
+      },
       out);
 }
 
@@ -208,6 +225,6 @@ bool claims(const HeaderList& h) {
 
 }  // namespace
 
-const Family qmail_family{"qmail", claims, scan_qmail};
+const Family qmail_family{"qmail", claims, scan_qmail, nullptr, false, true};
 
 }  // namespace smtp_explain

@@ -3,6 +3,8 @@
 #include "family.h"
 #include "generic_scope.h"
 
+#include "bounce_gate.h"
+
 namespace smtp_explain {
 
 const std::vector<const Family*>& families() {
@@ -19,8 +21,14 @@ const std::vector<const Family*>& families() {
 FamilySet claimed_families(const HeaderList& headers) {
   FamilySet set;
   const std::vector<const Family*>& all = families();
+  int notice = -1;  // headers_say_delivery_report(), asked once when needed
   for (std::size_t i = 0; i < all.size(); ++i) {
-    if (all[i]->claims == nullptr || all[i]->claims(headers)) set.set(i);
+    if (all[i]->claims == nullptr || all[i]->claims(headers)) {
+      set.set(i);
+    } else if (all[i]->notices) {
+      if (notice < 0) notice = headers_say_delivery_report(headers) ? 1 : 0;
+      if (notice == 1) set.set(i);
+    }
   }
   return set;
 }

@@ -7,6 +7,11 @@
 //   550 <kijitora@example.org>... User unknown
 //      ----- Unsent message follows -----
 // The n-th ">>>" command and "<<<" reply belong to the n-th recipient line.
+// Sendmail 5 wrote the address bare as often as in brackets ("550
+// kijitora@example.org... User unknown"); the line's reply code stands when
+// no remote reply gives one. A bounce cut before the returned message is read
+// all the same.
+#include "code_scan.h"
 #include "family_text.h"
 #include "text_util.h"
 
@@ -28,15 +33,20 @@ bool recipient_line(std::string_view line, std::string_view* addr, std::string_v
     return false;
   }
   std::string_view rest = trim(line.substr(4));
-  if (rest.empty() || rest.front() != '<') return false;
-  std::size_t gt = rest.find(">...");
-  if (gt == std::string_view::npos) return false;
-  std::string_view a = rest.substr(1, gt - 1);
-  if (a.find('@') == std::string_view::npos || a.find(' ') != std::string_view::npos) return false;
+  if (rest.empty()) return false;
+  const bool bracket = rest.front() == '<';
+  std::size_t end = rest.find(bracket ? ">..." : "...");
+  if (end == std::string_view::npos) return false;
+  std::string_view a = rest.substr(bracket ? 1 : 0, end - (bracket ? 1 : 0));
+  if (a.find('@') == std::string_view::npos || a.find_first_of(" <>") != std::string_view::npos) {
+    return false;
+  }
   *addr = a;
-  *text = trim(rest.substr(gt + 4));
+  *text = trim(rest.substr(end + (bracket ? 4 : 3)));
   return !text->empty();
 }
+
+bool claims(const HeaderList& h);
 
 }  // namespace
 
@@ -45,7 +55,12 @@ bool scan_v5sendmail(const Message& msg, FoundList* out) {
   if (error.size() == msg.text.size()) {
     error = formats::cut_before_line(msg.text, "----- No message was collected -----");
   }
-  if (error.size() == msg.text.size()) return false;  // Sisimai needs the original
+  // Without the returned message, only a V5 Subject says it is V5's.
+  if (error.size() == msg.text.size() &&
+      (!claims(msg.headers) ||
+       msg.text.find("----- Transcript of session follows -----") == std::string_view::npos)) {
+    return false;
+  }
 
   const std::size_t before = out->size();
   std::vector<std::string> commands;   // by recipient index
@@ -67,6 +82,9 @@ bool scan_v5sendmail(const Message& msg, FoundList* out) {
       r.diagnostic = std::string(text);
       if (index < responses.size() && !responses[index].empty()) {
         r.diagnostic += ": " + responses[index];
+      }
+      if ((line[0] == '4' || line[0] == '5') && scan_codes(r.diagnostic).reply.empty()) {
+        r.reply_code = std::string(line.substr(0, 3));
       }
       out->push_back(std::move(r));
     } else if (formats::starts(line, ">>>")) {
@@ -133,6 +151,6 @@ bool claims(const HeaderList& h) {
 
 }  // namespace
 
-const Family v5sendmail_family{"V5sendmail", claims, scan_v5sendmail};
+const Family v5sendmail_family{"V5sendmail", claims, scan_v5sendmail, nullptr, false, true};
 
 }  // namespace smtp_explain
