@@ -6,7 +6,6 @@
 #include <sys/resource.h>
 
 #include <cstdint>
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -269,20 +268,9 @@ TEST_CASE("hostile: one recipient block repeated to 64 MiB stays bounded (max_sc
   // and kept every block's Diagnostic-Code type), now about 80 MB and linear.
   Limits limits;
   limits.max_scan_bytes = 64u << 20;
-  // Each block names its own recipient (u0000001@..., fixed width): one
-  // recipient is reported once however often a DSN repeats its block.
-  const std::string block_template =
-      "Final-Recipient: rfc822; u0000000@example.net\nAction: failed\nStatus: 5.1.1\n"
-      "Diagnostic-Code: smtp; 550 5.1.1 <u0000000@example.net>: User unknown\n\n";
-  const std::size_t first = block_template.find("u0000000");
-  const std::size_t second = block_template.find("u0000000", first + 1);
-  std::string block = block_template;
-  auto number_block = [&](std::size_t n) {
-    char digits[8];
-    std::snprintf(digits, sizeof digits, "%07zu", n % 10000000);
-    block.replace(first + 1, 7, digits);
-    block.replace(second + 1, 7, digits);
-  };
+  const std::string block =
+      "Final-Recipient: rfc822; user@example.net\nAction: failed\nStatus: 5.1.1\n"
+      "Diagnostic-Code: smtp; 550 5.1.1 <user@example.net>: User unknown\n\n";
   const long before = peak_rss_kb();
   BounceParser p(limits);
   p.envelope_sender("");
@@ -294,7 +282,6 @@ TEST_CASE("hostile: one recipient block repeated to 64 MiB stays bounded (max_sc
   std::size_t sent = 0;
   std::size_t blocks = 0;
   while (sent + chunk.size() + block.size() <= limits.max_scan_bytes) {
-    number_block(blocks + 1);
     chunk += block;
     ++blocks;
     if (chunk.size() >= 64 * 1024) {
@@ -308,9 +295,13 @@ TEST_CASE("hostile: one recipient block repeated to 64 MiB stays bounded (max_sc
   CHECK(r.bounce);
   CHECK(r.has_flag(kFlagTooManyRecipients));
   CHECK_FALSE(r.has_flag(kFlagScanTruncated));
-  CHECK(r.recipients.size() == limits.max_recipients);
-  CHECK(r.recipients_total == blocks + 1);  // kStatusPart holds one block too
-  CHECK(blocks > 450000);
+  // One recipient once (issue 9): the repeated block names one recipient.
+  // recipients_total counts that one plus the blocks past the parser's
+  // found-list cap (twice max_recipients), which are counted, not kept, so
+  // cannot be told apart; kStatusPart holds one block too.
+  CHECK(r.recipients.size() == 1);
+  CHECK(r.recipients_total == 1 + (blocks + 1 - 2 * limits.max_recipients));
+  CHECK(blocks > 480000);
   check_first_recipient(r);
   if (kMeasureRss) {
     const long grown_kb = peak_rss_kb() - before;
