@@ -244,22 +244,13 @@ bool scan_exim(const Message& msg, FoundList* out) {
     v.diagnosis += t;
     v.diagnosis += ' ';
   }
-  // X-Failed-Recipients lists exactly the addresses Exim failed: when it
-  // names some of the listed addresses, a listed address it does not name
-  // (an address quoted in a customised text) is no recipient.
+  // X-Failed-Recipients, when it names some of these addresses, decides
+  // among them (the registry's screen, generic_scope.h); without any, it is
+  // the list.
   const std::vector<std::string_view> failed_field =
       find_addresses(msg.headers.get("X-Failed-Recipients"));
-  auto in_field = [&](std::string_view a) {
-    for (std::string_view f : failed_field) {
-      if (iequals(clean_address(f), clean_address(a))) return true;
-    }
-    return false;
-  };
-  bool field_agrees = false;
-  for (const Record& v : recs) field_agrees = field_agrees || (!v.pipe && in_field(v.address));
   const std::size_t before = out->size();
   for (Record& v : recs) {
-    if (field_agrees && !v.pipe && !v.address.empty() && !in_field(v.address)) continue;
     if (v.address.empty()) v.address = v.alias;
     if (v.address.empty()) continue;
     FoundRecipient& r = formats::add_recipient(out, v.address);
