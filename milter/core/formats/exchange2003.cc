@@ -23,6 +23,7 @@
 // Exchange's header marks too (formats/exchange_text.h).
 #include "exchange_text.h"
 #include "family_text.h"
+#include "phrase_set.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -144,12 +145,12 @@ std::string_view hash_status(std::string_view line) {
 // Exchange 2000/2003 notices in any language, and those without the
 // "To:/Subject:/Sent:" block the module waits for.
 bool scan_localised(const Message& msg, FoundList* out) {
+  static const PhraseSet kIntro(kDidNotReach);  // one pass per line
+  if (!kIntro.any_in(msg.error_text)) return false;
   const auto lines = split_lines(msg.error_text);
   std::size_t i = 0;
   for (; i < lines.size(); ++i) {
-    bool intro = false;
-    for (std::string_view p : kDidNotReach) intro = intro || icontains(lines[i], p);
-    if (intro) break;
+    if (kIntro.any_in(lines[i])) break;
   }
   const std::size_t before = out->size();
   bool current = false;  // the last recipient line named an address

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "family_text.h"
+#include "phrase_set.h"
 #include "text_util.h"
 
 namespace smtp_explain::formats {
@@ -267,20 +268,34 @@ constexpr Sentence kSentences[] = {
      Reason::kMailboxFull},
 };
 
-template <std::size_t N>
-bool contains_any(std::string_view line, const std::string_view (&list)[N]) {
-  for (std::string_view p : list) {
-    if (icontains(line, p)) return true;
-  }
-  return false;
+// Each list searched in one pass per line (phrase_set.h).
+const PhraseSet& groups_set() {
+  static const PhraseSet kSet(kRecipientsOrGroups);
+  return kSet;
 }
-
-template <std::size_t N>
-bool starts_any(std::string_view line, const std::string_view (&list)[N]) {
-  for (std::string_view p : list) {
-    if (istarts_with(line, p)) return true;
-  }
-  return false;
+const PhraseSet& delayed_set() {
+  static const PhraseSet kSet(kDelayed);
+  return kSet;
+}
+const PhraseSet& could_not_set() {
+  static const PhraseSet kSet(kCouldNotDeliver);
+  return kSet;
+}
+const PhraseSet& not_yet_set() {
+  static const PhraseSet kSet(kNotYetDelivered);
+  return kSet;
+}
+const PhraseSet& administrators_set() {
+  static const PhraseSet kSet(kAdministrators);
+  return kSet;
+}
+const PhraseSet& generating_set() {
+  static const PhraseSet kSet(kGeneratingServer);
+  return kSet;
+}
+const PhraseSet& original_set() {
+  static const PhraseSet kSet(kOriginalHeaders);
+  return kSet;
 }
 
 // The address a line of the users' list or the administrators' section names
@@ -356,6 +371,12 @@ std::vector<ExchangeEntry> read_exchange_ndr(std::string_view text,
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   constexpr std::size_t kMaxEntries = 1000;
   std::vector<ExchangeEntry> out;
+  // Neither the users' list nor the administrators' section: nothing to read
+  // (one pass per list over the text instead of one per line).
+  if (!groups_set().any_in(text) && !could_not_set().any_in(text) && !not_yet_set().any_in(text) &&
+      !administrators_set().any_in(text)) {
+    return out;
+  }
   std::vector<bool> admin;  // by entry: its diagnosis comes from the administrators' section
   std::unordered_map<std::string, std::size_t> index;  // clean address -> position
   auto entry_for = [&](std::string_view address) -> std::size_t {
@@ -375,22 +396,22 @@ std::vector<ExchangeEntry> read_exchange_ndr(std::string_view text,
   std::size_t current = kNone;
   for (std::string_view line : split_lines(text)) {
     const std::string_view t = trim(line);
-    if (starts_any(t, kOriginalHeaders)) break;
-    if (starts_any(t, kAdministrators)) {
+    if (original_set().any_prefix_of(t)) break;
+    if (administrators_set().any_prefix_of(t)) {
       where = Where::kAdministrators;
       current = kNone;
       continue;
     }
     if (where != Where::kAdministrators) {
-      if (t.size() < 200 && contains_any(t, kRecipientsOrGroups)) {
+      if (t.size() < 200 && groups_set().any_in(t)) {
         where = Where::kUsers;
-        delayed = contains_any(t, kDelayed);
+        delayed = delayed_set().any_in(t);
         current = kNone;
         continue;
       }
       if (t.size() < 400) {
-        const bool failed = contains_any(t, kCouldNotDeliver);
-        const bool later = !failed && contains_any(t, kNotYetDelivered);
+        const bool failed = could_not_set().any_in(t);
+        const bool later = !failed && not_yet_set().any_in(t);
         const std::string_view a = failed || later ? first_address(t) : std::string_view{};
         if (!a.empty()) {
           where = Where::kUsers;
@@ -402,7 +423,7 @@ std::vector<ExchangeEntry> read_exchange_ndr(std::string_view text,
       }
     }
     if (where == Where::kBefore) continue;
-    if (where == Where::kAdministrators && starts_any(t, kGeneratingServer)) {
+    if (where == Where::kAdministrators && generating_set().any_prefix_of(t)) {
       const std::size_t colon = t.find(':');
       if (generating_server != nullptr && generating_server->empty() &&
           colon != std::string_view::npos) {
