@@ -30,6 +30,11 @@ std::string read_corpus(std::string_view dir, std::string_view file) {
   return read_file(corpus_root() / dir / file);
 }
 
+std::string read_bounce_fixture(std::string_view path) {
+  return read_file(std::filesystem::path(SMTP_EXPLAIN_SOURCE_DIR) / "tests" / "data" / "bounces" /
+                   path);
+}
+
 std::string lf_only(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -25,6 +25,11 @@ std::string read_file(const std::filesystem::path& path);
 // A corpus file, e.g. read_corpus("lf", "lhost-exim-07.eml").
 std::string read_corpus(std::string_view dir, std::string_view file);
 
+// A fixture written for this project, e.g.
+// read_bounce_fixture("exchange/ex2003-de-crlf.eml") reads
+// tests/data/bounces/exchange/ex2003-de-crlf.eml ("" when it cannot be read).
+std::string read_bounce_fixture(std::string_view path);
+
 // CR LF and lone CR turned into LF.
 std::string lf_only(std::string_view text);
 

@@ -60,6 +60,9 @@ constexpr std::string_view kBounceSubjects[] = {
     "loop-alert",
     "[bounce]",
     "bounce notification",
+    "bounce action notification",   // Mailman 2's notice to the list owner
+    "due to excessive bounces",      // Mailman 3's
+    "subscription disabled on",      // Mailman 3's
     "unable to deliver",
     "unzustellbar",
     "nicht zustellbar",

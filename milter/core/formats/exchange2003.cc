@@ -10,7 +10,20 @@
 //       MSEXCH:IMS:...:(000C05A6)
 //   Unknown Recipient
 // The hexadecimal MSEXCH code names the reason.
+//
+// Extended for this project to the versions and languages the module does not
+// read: Exchange 2000/2003 notices without the "Sent:" line or in German,
+// French, Spanish, Italian, Dutch, Portuguese, Japanese, ... ("hat folgende
+// Empfänger nicht erreicht:", "n'a pas pu être remis aux destinataires
+// suivants :"), the recipient as "a@b am <date>", "Name <a@b> le <date>" or a
+// bare address, and the "<server.example.com #5.1.1>" /
+// "<server #5.0.0 smtp;550 5.1.1 User unknown>" status lines. A recipient
+// named by display name only (5.5's "Name on <date>") has no address and is
+// not reported. Claimed by an Exchange NDR Subject in any language or
+// Exchange's header marks too (formats/exchange_text.h).
+#include "exchange_text.h"
 #include "family_text.h"
+#include "phrase_set.h"
 #include "text_util.h"
 
 namespace smtp_explain {
@@ -32,6 +45,9 @@ constexpr formats::PhraseReason kErrorCodes[] = {
 
 bool is_exchange(const HeaderList& h) {
   if (h.has("X-MS-Embedded-Report")) return true;
+  if (formats::subject_is_exchange_ndr(h.get("Subject")) || formats::headers_show_exchange(h)) {
+    return true;
+  }
   const std::string_view mailer = h.get("X-Mailer");
   if (mailer.starts_with("Internet Mail Service (") ||
       mailer.starts_with("Microsoft Exchange Server Internet Mail Connector")) {
@@ -73,6 +89,116 @@ std::string_view msexch_code(std::string_view diag, std::string_view* after) {
     }
   }
   return {};
+}
+
+// "did not reach the following recipient(s):" in Exchange 5.5-2003's
+// languages (substrings, ASCII case ignored).
+constexpr std::string_view kDidNotReach[] = {
+    "did not reach the following recipient",
+    "folgende Empf\xc3\xa4nger nicht erreicht",
+    "hat folgende Empf\xc3\xa4nger nicht",
+    "pas pu \xc3\xaatre remis aux destinataires suivants",
+    "n'a pas atteint les destinataires suivants",
+    "no lleg\xc3\xb3 a los siguientes destinatarios",
+    "no ha llegado a los siguientes destinatarios",
+    "non ha raggiunto i seguenti destinatari",
+    "non \xc3\xa8 stato recapitato ai seguenti destinatari",
+    "heeft de volgende ontvanger",
+    "heeft de volgende geadresseerde",
+    "n\xc3\xa3o chegou aos seguintes destinat\xc3\xa1rios",
+    "n\xc3\xa3o atingiu os seguintes destinat\xc3\xa1rios",
+    "n\xc3\xa3o alcan\xc3\xa7ou os seguintes destinat\xc3\xa1rios",
+    "n\xc3\xa5"
+    "dde inte f\xc3\xb6ljande mottagare",
+    "n\xc3\xa5"
+    "ede ikke frem til f\xc3\xb8lgende modtager",
+    "nie dotar\xc5\x82"
+    "a do nast\xc4\x99puj\xc4\x85"
+    "cych adresat\xc3\xb3w",
+    // 次の受信者に届きませんでした / 受信者に届きませんでした
+    "\xe5\x8f\x97\xe4\xbf\xa1\xe8\x80\x85\xe3\x81\xab\xe5\xb1\x8a\xe3\x81\x8d\xe3\x81\xbe"
+    "\xe3\x81\x9b\xe3\x82\x93\xe3\x81\xa7\xe3\x81\x97\xe3\x81\x9f",
+};
+
+// Lines that end the notice: the returned original, inline or as a part.
+bool ends_notice(std::string_view t) {
+  return istarts_with(t, "Content-Type:") || t.starts_with("-----") ||
+         istarts_with(t, "Original message") || istarts_with(t, "Received:");
+}
+
+// "<server.example.com #5.1.1>" / "<server #5.0.0 smtp;550 5.1.1 ...>": the
+// status after '#', else empty.
+std::string_view hash_status(std::string_view line) {
+  const std::size_t hash = line.find(" #");
+  if (hash == std::string_view::npos || line.find('<') == std::string_view::npos) return {};
+  std::string_view rest = line.substr(hash + 2);
+  std::size_t n = 0;
+  int dots = 0;
+  while (n < rest.size() && (is_ascii_digit(rest[n]) || rest[n] == '.')) {
+    dots += rest[n] == '.' ? 1 : 0;
+    ++n;
+  }
+  if (dots != 2 || n < 5 || (rest[0] != '4' && rest[0] != '5')) return {};
+  return rest.substr(0, n);
+}
+
+// Exchange 2000/2003 notices in any language, and those without the
+// "To:/Subject:/Sent:" block the module waits for.
+bool scan_localised(const Message& msg, FoundList* out) {
+  static const PhraseSet kIntro(kDidNotReach);  // one pass per line
+  if (!kIntro.any_in(msg.error_text)) return false;
+  const auto lines = split_lines(msg.error_text);
+  std::size_t i = 0;
+  for (; i < lines.size(); ++i) {
+    if (kIntro.any_in(lines[i])) break;
+  }
+  const std::size_t before = out->size();
+  bool current = false;  // the last recipient line named an address
+  for (++i; i < lines.size(); ++i) {
+    const std::string_view e = lines[i];
+    const std::string_view t = trim(e);
+    if (t.empty()) continue;
+    if (ends_notice(t)) break;
+    if (!is_space_or_tab(e[0])) {
+      // "a@b on <date>", "Name <a@b> am <date>", "Name (SMTP=a@b) le ...", or a
+      // display name alone (no address: nothing to report).
+      current = false;
+      std::string_view a = first_address(t);
+      if (!a.empty() && t.substr(0, static_cast<std::size_t>(a.data() - t.data())).find(':') ==
+                            std::string_view::npos) {
+        formats::add_recipient(out, a);
+        current = true;
+      }
+      continue;
+    }
+    if (!current) continue;
+    FoundRecipient& r = out->back();
+    if (std::string_view st = hash_status(t); !st.empty() && r.status.empty()) {
+      // "<host #5.0.0 smtp;550 5.1.1 User unknown>": the remote's reply is
+      // the more precise.
+      const std::size_t smtp = ifind(t, "smtp;");
+      const std::string_view remote = smtp == std::string_view::npos ? "" : t.substr(smtp + 5);
+      r.status = formats::status_in(remote);
+      r.reply_code = formats::find_reply(remote);
+      if (r.status.empty()) r.status = std::string(st);
+    }
+    if (r.diagnostic.size() < 2000) {
+      if (!r.diagnostic.empty()) r.diagnostic += ' ';
+      r.diagnostic += t;
+    }
+  }
+  for (std::size_t k = before; k < out->size(); ++k) {
+    FoundRecipient& r = (*out)[k];
+    std::string_view after;
+    const std::size_t m = r.diagnostic.find("MSEXCH:");
+    const std::string_view code =
+        m == std::string::npos ? "" : msexch_code(std::string_view(r.diagnostic).substr(m), &after);
+    for (const auto& c : kErrorCodes) {
+      if (!code.empty() && c.phrase == code) r.reason_hint = c.reason;
+    }
+    if (!r.reason_hint) r.reason_hint = formats::exchange_sentence_reason(r.diagnostic);
+  }
+  return out->size() > before;
 }
 
 }  // namespace
@@ -137,6 +263,14 @@ bool scan_exchange2003(const Message& msg, FoundList* out) {
     } else {
       r.diagnostic = formats::sweep(v.alterrors + " " + diag);
     }
+  }
+  if (out->size() > before) return true;
+  if (scan_localised(msg, out)) return true;
+  // The Windows SMTP service's notice, as text.
+  for (formats::ExchangeEntry& v : formats::read_smtpsvc_notice(msg.error_text)) {
+    FoundRecipient& r = formats::add_recipient(out, v.address);
+    r.diagnostic = std::move(v.diagnosis);
+    if (v.delayed) r.action = "delayed";
   }
   return out->size() > before;
 }

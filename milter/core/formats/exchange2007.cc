@@ -6,6 +6,14 @@
 // "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
 // whose RESOLVER/QUEUE code names the reason. Works as a scanner (text only)
 // and as a refiner of the DSN part.
+//
+// Extended for this project to the NDRs the Sisimai module does not read:
+// Exchange 2007-2019 in their other languages (German, Spanish, Dutch,
+// Portuguese, Japanese, ...), the "#550 5.1.1 ... ##" lines of 2007/2010, the
+// 2016+ "Your message to ... couldn't be delivered." text, delay notices
+// ("Delivery is delayed to these recipients or groups:"), and NDRs whose
+// Subject or header fields alone show Exchange (formats/exchange_text.h).
+#include "exchange_text.h"
 #include "family_text.h"
 #include "text_util.h"
 
@@ -28,15 +36,20 @@ constexpr formats::PhraseReason kNdrSubjects[] = {
 };
 
 bool is_exchange2007(const HeaderList& h) {
-  const std::string_view s = h.get("Subject");
-  if (!s.starts_with("Undeliverable:") && !s.starts_with("Non_remis_") &&
-      !s.starts_with("Non recapitabile:")) {
+  // Microsoft 365's NDRs are Office365's (formats/office365.cc).
+  if (h.has("X-MS-Exchange-CrossTenant-OriginalArrivalTime") ||
+      h.has("X-MS-Exchange-CrossTenant-FromEntityHeader")) {
     return false;
   }
-  const std::string_view lang = trim(h.get("Content-Language"));
-  if (!(lang.size() == 2 || (lang.size() == 5 && lang[2] == '-'))) return false;
-  return !h.has("X-MS-Exchange-CrossTenant-OriginalArrivalTime") &&
-         !h.has("X-MS-Exchange-CrossTenant-FromEntityHeader");
+  const std::string_view s = h.get("Subject");
+  if (s.starts_with("Undeliverable:") || s.starts_with("Non_remis_") ||
+      s.starts_with("Non recapitabile:")) {
+    const std::string_view lang = trim(h.get("Content-Language"));
+    if (lang.size() == 2 || (lang.size() == 5 && lang[2] == '-')) return true;
+  }
+  // Other languages and versions: an NDR Subject, or Exchange's header marks
+  // (the text decides).
+  return formats::subject_is_exchange_ndr(s) || formats::headers_show_exchange(h);
 }
 
 struct Entry {
@@ -107,12 +120,30 @@ bool scan_exchange2007(const Message& msg, FoundList* out) {
     r.reason_hint = ndr_reason(v.diagnosis);
     r.diagnostic = formats::sweep(v.diagnosis);
   }
+  if (out->size() > before) return true;
+  // The other languages and versions.
+  for (formats::ExchangeEntry& v : formats::read_exchange_ndr(msg.error_text)) {
+    FoundRecipient& r = formats::add_recipient(out, v.address);
+    r.reason_hint = ndr_reason(v.diagnosis);
+    if (!r.reason_hint) r.reason_hint = formats::exchange_sentence_reason(v.diagnosis);
+    if (v.delayed) r.action = "delayed";
+    r.diagnostic = std::move(v.diagnosis);
+  }
   return out->size() > before;
 }
 
 void refine_exchange2007(const Message& msg, FoundList* found) {
   std::string rhost;
-  const std::vector<Entry> entries = read_entries(msg, &rhost);
+  std::vector<Entry> entries = read_entries(msg, &rhost);
+  if (entries.empty()) {
+    // The other languages: the administrators' lines, codes scanned from them.
+    for (formats::ExchangeEntry& v : formats::read_exchange_ndr(msg.error_text)) {
+      Entry e{std::move(v.address), {}, {}, std::move(v.diagnosis)};
+      e.status = formats::status_in(e.diagnosis);
+      e.reply = formats::find_reply(e.diagnosis);
+      entries.push_back(std::move(e));
+    }
+  }
   for (FoundRecipient& r : *found) {
     const std::string addr = clean_address(r.address);
     for (const Entry& v : entries) {

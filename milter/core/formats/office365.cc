@@ -16,8 +16,14 @@
 // through Office 365's own table, and "unknown recipient or mailbox unavailable
 // -> <address>" means the RCPT command failed. Works as a scanner (text only)
 // and as a refiner of the DSN part.
+//
+// Extended for this project: the 2016+ NDR ("Your message to a@b couldn't be
+// delivered.") and the NDRs of the other languages Microsoft 365 writes
+// (German, French, Spanish, Japanese, ...) through the Exchange text reader
+// (formats/exchange_text.h), with delay notices.
 #include <array>
 
+#include "exchange_text.h"
 #include "family_text.h"
 #include "text_util.h"
 
@@ -235,6 +241,14 @@ std::vector<Entry> read_text(const Message& msg) {
     current->diagnosis += ' ';
     current->diagnosis += e;
   }
+  if (out.empty()) {
+    for (formats::ExchangeEntry& v : formats::read_exchange_ndr(msg.error_text)) {
+      Entry e{formats::recipient_at(v.address), std::move(v.diagnosis)};
+      if (v.delayed) e.r.action = "delayed";
+      e.r.reason_hint = formats::exchange_sentence_reason(e.diagnosis);
+      out.push_back(std::move(e));
+    }
+  }
   for (Entry& v : out) {
     v.diagnosis = formats::sweep(v.diagnosis);
     if (v.r.status.empty() || v.r.status.ends_with(".0.0")) {
@@ -242,7 +256,9 @@ std::vector<Entry> read_text(const Message& msg) {
       if (!st.empty()) v.r.status = std::move(st);
     }
     if (says_rcpt_failed(v.diagnosis)) v.r.smtp_command = "RCPT";
-    v.r.reason_hint = reason_for_office365_status(v.r.status);
+    if (std::optional<Reason> by_status = reason_for_office365_status(v.r.status)) {
+      v.r.reason_hint = by_status;
+    }
     v.r.diagnostic = v.diagnosis;
   }
   return out;

@@ -5,6 +5,9 @@
 //   <kijitora@example.com>:
 //   Sorry, no mailbox here by that name. (#5.1.1)
 //   --- Original message follows.
+// Extended for this project: "addr:" lines without angle brackets (the same
+// qmail-based notice as Yahoo's of the 2000s writes them), so a recipient
+// written so is not read as the previous one's error.
 #include "family_text.h"
 #include "text_util.h"
 
@@ -24,6 +27,11 @@ bool scan_x2(const Message& msg, FoundList* out) {
     if (line.size() > 3 && line.front() == '<' && line.ends_with(">:") &&
         line.find(' ') == std::string_view::npos && line.find('@') != std::string_view::npos) {
       out->push_back(formats::recipient_at(line.substr(1, line.size() - 3)));
+      continue;
+    }
+    if (line.size() > 4 && line.back() == ':' &&
+        formats::is_bare_address(line.substr(0, line.size() - 1))) {
+      out->push_back(formats::recipient_at(line.substr(0, line.size() - 1)));
       continue;
     }
     if (out->size() == before) continue;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "charset.h"
 #include "mime_decode.h"
 #include "smtp_explain/report.h"
 #include "text_util.h"
@@ -106,7 +107,10 @@ std::string to_utf8(std::string_view bytes, std::string_view charset) {
   } else if (cs == "iso-8859-15" || cs == "iso8859-15" || cs == "latin9") {
     table = 3;
   }
-  if (table == 0) return std::string(bytes);
+  if (table == 0) {
+    std::optional<std::string> converted = convert_charset(bytes, cs);
+    return converted ? std::move(*converted) : std::string(bytes);
+  }
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 4);
   for (char ch : bytes) {

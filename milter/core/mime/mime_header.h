@@ -34,8 +34,9 @@ std::string_view decode_encoded_words(std::string_view value, TextArena* arena,
 std::string_view field_value(std::string_view raw_value, TextArena* arena, std::uint32_t* flags);
 
 // `bytes` in `charset` converted to UTF-8: US-ASCII/UTF-8 as is, ISO-8859-1/-15
-// and Windows-1252 by table; other charsets (ISO-2022-JP, Shift_JIS, ...) are
-// returned unchanged.
+// and Windows-1252 by table; the multi-byte and other non-Latin charsets of
+// charset.h (ISO-2022-JP, Shift_JIS, GB2312, Big5, KOI8-R, ...) with iconv;
+// unknown charsets are returned unchanged.
 std::string to_utf8(std::string_view bytes, std::string_view charset);
 
 // The lower-case "type/subtype" of a Content-Type value, "" if absent/bad.
