@@ -117,8 +117,47 @@ TEST_CASE("gate: a person's reply or forward of a bounce is not read as one", "[
                "tina@example.com"));
   }
   // "Re" must be the whole prefix word.
-  CHECK(gate({{"From", "tina@example.com"}, {"Subject", "Returned mail: see transcript"}},
-             "tina@example.com"));
+  CHECK(gate({{"From", "tina@example.com"}, {"Subject", "Returned mail: see transcript"}}));
+}
+
+TEST_CASE("gate: a bounce-like Subject alone from a known non-null sender is not read",
+          "[parser]") {
+  // People and businesses write "Undeliverable parcels", "Returned mail from
+  // the post office": with the envelope (or Return-Path) naming a real sender
+  // and no daemon in From, the Subject is no sign by itself.
+  CHECK_FALSE(gate({{"From", "Warehouse <warehouse@example.com>"},
+                    {"Subject", "Undeliverable parcels - 3 orders"}},
+                   "warehouse@example.com"));
+  CHECK_FALSE(gate({{"Return-Path", "<gary@example.com>"},
+                    {"From", "Gary <gary@example.com>"},
+                    {"Subject", "Returned mail from the post office"}}));
+  // The same Subject with the null sender, a daemon's From, a list server's
+  // -bounces address, or no known sender at all is still read.
+  CHECK(gate({{"From", "Warehouse <warehouse@example.com>"}, {"Subject", "Undeliverable: x"}}, ""));
+  CHECK(gate({{"From", "MAILER-DAEMON@example.com"}, {"Subject", "Undeliverable: x"}},
+             "bounce@example.com"));
+  CHECK(gate(
+      {{"From", "gardening-bounces@lists.example.org"}, {"Subject", "Bounce action notification"}},
+      "gardening-bounces@lists.example.org"));
+  CHECK(gate({{"From", "Warehouse <warehouse@example.com>"}, {"Subject", "Undeliverable: x"}}));
+}
+
+TEST_CASE("gate: auto-replies are decided at end of headers, their body not read", "[parser]") {
+  for (const auto& headers :
+       {std::vector<std::pair<const char*, const char*>>{{"Auto-Submitted", "auto-replied"}},
+        {{"Subject", "Out of Office: hello"}},
+        {{"From", "kim@example.com"}, {"X-Autoreply", "yes"}}}) {
+    BounceParser p;
+    for (const auto& [name, value] : headers) p.header(name, value);
+    CHECK_FALSE(p.end_of_headers());
+    p.body("Final-Recipient: rfc822; a@example.net\nStatus: 5.1.1\n");
+    const Report r = p.finish();
+    CHECK(r.kind == Kind::kAutoReply);
+    CHECK_FALSE(r.bounce);
+  }
+  // A bounce sign wins over an auto-reply sign (Postfix marks its bounces
+  // "Auto-Submitted: auto-replied").
+  CHECK(gate({{"From", "MAILER-DAEMON@example.org"}, {"Auto-Submitted", "auto-replied"}}));
 }
 
 TEST_CASE("gate: bounce signs open the body", "[parser]") {
@@ -139,8 +178,6 @@ TEST_CASE("gate: bounce signs open the body", "[parser]") {
   CHECK(gate(
       {{"Content-Type", "multipart/report;\r\n\treport-type=global-delivery-status; boundary=x"}}));
   CHECK(gate({{"X-Failed-Recipients", "a@example.net"}}));
-  CHECK(gate({{"Auto-Submitted", "auto-replied"}}));
-  CHECK(gate({{"Subject", "Out of Office: hello"}}));
   CHECK(gate({{"Content-Type", "multipart/report; report-type=feedback-report; boundary=x"}}));
 }
 

@@ -60,9 +60,9 @@ constexpr std::string_view kBounceSubjects[] = {
     "loop-alert",
     "[bounce]",
     "bounce notification",
-    "bounce action notification",   // Mailman 2's notice to the list owner
-    "due to excessive bounces",      // Mailman 3's
-    "subscription disabled on",      // Mailman 3's
+    "bounce action notification",  // Mailman 2's notice to the list owner
+    "due to excessive bounces",    // Mailman 3's
+    "subscription disabled on",    // Mailman 3's
     "unable to deliver",
     "unzustellbar",
     "nicht zustellbar",
@@ -175,7 +175,8 @@ const PhraseSet& weak_mailers() {
 // The delivery-report signs other than a multipart/report Content-Type: a
 // daemon sender (local part or display name), a bounce subject, a bounce field.
 bool sender_or_fields_say_delivery(const HeaderList& headers, std::string_view from,
-                                   std::string_view local, std::string_view subject) {
+                                   std::string_view local, std::string_view subject,
+                                   bool subject_counts = true) {
   for (std::string_view d : kDaemonLocalParts) {
     if (local == d) return true;
   }
@@ -186,7 +187,7 @@ bool sender_or_fields_say_delivery(const HeaderList& headers, std::string_view f
     display = paren == std::string_view::npos ? std::string_view{} : from.substr(paren);
   }
   if (daemon_names().any_in(display)) return true;
-  if (bounce_subjects().any_in(subject)) return true;
+  if (subject_counts && bounce_subjects().any_in(subject)) return true;
   for (const HeaderKey& f : kBounceFields) {
     if (headers.has(f)) return true;
   }
@@ -311,7 +312,21 @@ GateVerdict evaluate_headers(const HeaderList& headers,
 
   const std::string local = from_local_part(from);
   const bool human = human_reply_or_forward(headers, from, local, subject, v.null_sender);
-  if (!human && sender_or_fields_say_delivery(headers, from, local, subject)) {
+  // A bounce-like Subject ("Undeliverable ...", "Returned mail ...") from a
+  // sender known not to be null, whose From names no mail daemon, is how people
+  // and businesses write about parcels, newspapers and outages: no reason by
+  // itself to read the body. Bounces come from the null sender (RFC 5321
+  // 4.5.5), from a daemon's address, or from a list server (a "-bounces"
+  // address, or Mailman's own field on its notices about a member's bounces,
+  // which Mailman 3 sends from noreply@), all still read; when
+  // neither the envelope nor a Return-Path is known (a file), the Subject
+  // still counts.
+  const bool sender_not_null =
+      !v.null_sender && ((envelope_sender && !is_null_path(*envelope_sender)) ||
+                         (headers.has("Return-Path") && !is_null_path(headers.get("Return-Path"))));
+  const bool subject_counts =
+      !sender_not_null || local.ends_with("-bounces") || headers.has("X-Mailman-Version");
+  if (!human && sender_or_fields_say_delivery(headers, from, local, subject, subject_counts)) {
     v.delivery_report = true;
   }
 

@@ -28,6 +28,12 @@ struct GateVerdict {
   bool wanted() const {
     return delivery_report || auto_reply || feedback_report || null_sender || weak_signal;
   }
+  // An auto-reply and no other reason to read the body (a null sender is
+  // what RFC 3834 asks auto-replies to use, so it is no reason here): told
+  // from the headers alone, never annotated, so its body is not read.
+  bool auto_reply_only() const {
+    return auto_reply && !delivery_report && !feedback_report && !weak_signal;
+  }
 };
 
 // `envelope_sender`: nullopt if unknown, "" for the null sender.

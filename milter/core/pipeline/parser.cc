@@ -38,7 +38,7 @@ struct BounceParser::Impl {
 void BounceParser::Impl::decide() {
   eoh_done = true;
   verdict = evaluate_headers(builder.headers(), envelope);
-  wanted = verdict.wanted();
+  wanted = verdict.wanted() && !verdict.auto_reply_only();
   if (wanted) candidates = claimed_families(builder.headers());
 }
 
@@ -46,6 +46,7 @@ Report BounceParser::Impl::finish() {
   Report report;
   if (!eoh_done) decide();
   if (!wanted) {
+    if (verdict.auto_reply_only()) report.kind = Kind::kAutoReply;
     report.flags = builder.flags();
     return report;
   }
