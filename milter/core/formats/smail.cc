@@ -50,7 +50,11 @@ bool scan_smail(const Message& msg, FoundList* out) {
     const std::size_t dots = t.find(" ... ");
     if (dots == std::string_view::npos) {
       // The error continued on the next line.
-      if (out->size() > before) out->back().diagnostic += " " + std::string(t);
+      if (out->size() > before) {
+        std::string& d = out->back().diagnostic;
+        d += ' ';
+        d.append(t);  // appended in place (no temporary: GCC 12 -O3 warns -Wrestrict on one)
+      }
       continue;
     }
     std::string_view a = trim(t.substr(0, dots));
