@@ -1,4 +1,4 @@
-// C3's format families (milter/core/formats/): Office365, MailRu, Mimecast
+// Format families (milter/core/formats/): Office365, MailRu, Mimecast
 // scanners; PowerMTA, ReceivingSES, Yandex, SendGrid, MessageLabs, Outlook
 // refiners; the Diagnostic-Code type reaching the reason classifier. One
 // corpus or inline bounce per family, checked end to end with parse_message

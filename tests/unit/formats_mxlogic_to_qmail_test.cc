@@ -1,4 +1,4 @@
-// Group-b format scanners and DSN refiners (milter/core/formats/, MXLogic ..
+// Format scanners and DSN refiners (milter/core/formats/, MXLogic ..
 // qmail): one realistic bounce per family, from the Sisimai corpus or inline,
 // checked end to end (parse_message: recipients, codes, reason) and, for the
 // text scanners, that the expected family is the one that claims the message.
@@ -34,7 +34,7 @@ struct CorpusCase {
 
 }  // namespace
 
-TEST_CASE("group-b families read their corpus bounces", "[formats_b]") {
+TEST_CASE("MXLogic .. qmail families read their corpus bounces", "[formats_b]") {
   const std::vector<CorpusCase> cases = {
       // Exim (group a, tried first) reads MXLogic's Exim-made text as well;
       // the MXLogic scanner itself is checked below.
@@ -206,7 +206,7 @@ TEST_CASE("OpenSMTPD: the module's reason table", "[formats_b]") {
   CHECK(r.recipients[1].reason == smtp_explain::Reason::kUserUnknown);
 }
 
-TEST_CASE("group-b scanners decline messages that are not theirs", "[formats_b]") {
+TEST_CASE("MXLogic .. qmail scanners decline messages that are not theirs", "[formats_b]") {
   // A qmail-looking body under the wrong headers, and an ordinary message.
   const std::string plain =
       "From: friend@example.org\n"
@@ -219,7 +219,7 @@ TEST_CASE("group-b scanners decline messages that are not theirs", "[formats_b]"
   CHECK_FALSE(smtp_explain::parse_message(plain).bounce);
 }
 
-TEST_CASE("line endings do not matter to the group-b scanners", "[formats_b]") {
+TEST_CASE("line endings do not matter to the MXLogic .. qmail scanners", "[formats_b]") {
   for (const char* file : {"lhost-v5sendmail-01.eml", "lhost-x4-01.eml", "lhost-notes-01.eml",
                            "lhost-mcafee-01.eml", "lhost-verizon-01.eml"}) {
     INFO(file);

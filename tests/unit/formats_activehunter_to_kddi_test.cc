@@ -1,4 +1,4 @@
-// Group-a family scanners (milter/core/formats/families_a.cc): one realistic
+// Text family scanners (ActiveHunter .. KDDI, milter/core/formats/): one realistic
 // bounce per family, from the Sisimai corpus, parsed end to end; plus inline
 // samples for the rules the corpus files do not reach.
 #include <string>
@@ -32,7 +32,7 @@ void check(const Expect& x) {
 
 }  // namespace
 
-TEST_CASE("group-a text families read the corpus bounces", "[formats][formats_a]") {
+TEST_CASE("ActiveHunter .. KDDI text families read the corpus bounces", "[formats][formats_a]") {
   const Expect cases[] = {
       {"lf", "lhost-activehunter-01.eml", "kijitora@example.org", "550", "5.1.1", "userunknown"},
       {"lf", "lhost-apachejames-01.eml", "000000000000@vtext.example.com", "550", "", "filtered"},
@@ -71,7 +71,8 @@ TEST_CASE("group-a text families read the corpus bounces", "[formats][formats_a]
   }
 }
 
-TEST_CASE("line endings do not change a group-a family's result", "[formats][formats_a]") {
+TEST_CASE("line endings do not change an ActiveHunter .. KDDI family's result",
+          "[formats][formats_a]") {
   for (const char* file : {"lhost-exim-07.eml", "lhost-kddi-01.eml", "lhost-domino-01.eml"}) {
     const Report lf = smtp_explain::parse_message(read_corpus("lf", file));
     for (const char* dir : {"crlf", "cr"}) {

@@ -1,5 +1,5 @@
-// The last group-a families (Amavis, Aol, Barracuda, Bigfoot, Courier,
-// EinsUndEins, Facebook, GMX, GSuite; milter/core/formats/families_a.cc):
+// Families (Amavis, Aol, Barracuda, Bigfoot, Courier,
+// EinsUndEins, Facebook, GMX, GSuite; milter/core/formats/<family>.cc):
 // one realistic bounce per family (a corpus file or an inline sample) parsed
 // end to end, inline samples for the module rules the corpus does not reach,
 // and foreign messages the scanners decline.
@@ -34,7 +34,7 @@ void check_file(const char* dir, const char* file, const std::vector<Want>& want
 
 }  // namespace
 
-TEST_CASE("C4 families read their corpus bounces", "[formats_c4]") {
+TEST_CASE("Amavis .. GSuite families read their corpus bounces", "[formats_c4]") {
   // Expectations from truth.tsv where it lists the file, else from Sisimai.
   check_file("lf", "lhost-amavis-03.eml",
              {{"kijitora@example.com", "554", "5.7.0", "spamdetected"}});
@@ -58,7 +58,7 @@ TEST_CASE("C4 families read their corpus bounces", "[formats_c4]") {
   check_file("lf", "rhost-gsuite-13.eml", {{"nekonyaan@gmal.com", "", "4.0.0", "networkerror"}});
 }
 
-TEST_CASE("C4 text families are claimed by their own scanner", "[formats_c4]") {
+TEST_CASE("Amavis .. GSuite text families are claimed by their own scanner", "[formats_c4]") {
   for (const char* file : {"lhost-einsundeins-03.eml", "lhost-gmx-01.eml"}) {
     INFO(file);
     const std::string family = claiming_family(read_file(kCorpus / "lf" / file));
@@ -100,7 +100,7 @@ const std::string kTo = "To: sender@example.org\nDate: Mon, 1 Jan 2024 00:00:00 
 
 }  // namespace
 
-TEST_CASE("C4 refiners: module reason tables and commands", "[formats_c4]") {
+TEST_CASE("Amavis .. GSuite refiners: module reason tables and commands", "[formats_c4]") {
   SECTION("Amavis: ' - INFECTED' is a virus") {
     const std::string m = report(
         "From: \"Content-filter at mx.example.net\" <postmaster@mx.example.net>\n" + kTo +
@@ -187,7 +187,7 @@ TEST_CASE("C4 refiners: module reason tables and commands", "[formats_c4]") {
   }
 }
 
-TEST_CASE("C4 text scanners: inline samples", "[formats_c4]") {
+TEST_CASE("Amavis .. GSuite text scanners: inline samples", "[formats_c4]") {
   SECTION("GMX: the sentence below 'Reason:' and a retry timeout") {
     const std::string m =
         "From: Mail Delivery System <mailer-daemon@gmx.net>\n" + kTo +
@@ -232,7 +232,7 @@ TEST_CASE("C4 text scanners: inline samples", "[formats_c4]") {
   }
 }
 
-TEST_CASE("C4 scanners and refiners leave foreign mail alone", "[formats_c4]") {
+TEST_CASE("Amavis .. GSuite scanners and refiners leave foreign mail alone", "[formats_c4]") {
   // An Exim bounce is Exim's, not GMX's or EinsUndEins's (same body text).
   CHECK(claiming_family(read_file(kCorpus / "lf" / "lhost-exim-07.eml")) == "Exim");
   // GMX text without the X-GMX-Antispam header, 1&1 text under another subject.
